@@ -1,0 +1,12 @@
+using Clinic.Functions;
+using Clinic.Functions.Hosting;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+
+builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<ExceptionHandlingMiddleware>();
+builder.Services.AddClinicModules(builder.Configuration);
+
+builder.Build().Run();

@@ -1,0 +1,40 @@
+using Clinic.Platform.Http;
+using Clinic.Platform.Identity;
+using Clinic.Scheduling.Application;
+using Clinic.Scheduling.Contracts;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Clinic.Functions.Scheduling;
+
+public sealed class BookAppointmentFunction(AppointmentService appointments)
+{
+    [Function("BookAppointment")]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "appointments")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+
+        var caller = ClientPrincipalReader.Read(request);
+        if (!caller.Succeeded)
+            return ApiResults.Problem(request.HttpContext, caller.Failure);
+
+        var body = await JsonBody.ReadAsync<BookAppointmentRequest>(request, cancellationToken);
+        if (!body.Succeeded)
+            return ApiResults.Problem(request.HttpContext, body.Failure);
+
+        var idempotencyKey = request.Headers.TryGetValue("Idempotency-Key", out var key) ? key.ToString() : null;
+        var result = await appointments.BookAsync(caller.Value.UserId, body.Value, idempotencyKey, cancellationToken);
+        return result.ToApiResult(request.HttpContext, Created);
+    }
+
+    private static ApiResult Created(BookingResult booking)
+    {
+        var result = ApiResults.Created($"/api/appointments/{booking.Appointment.Id}", booking.Appointment).NoStore();
+        if (booking.Replayed)
+            result.Headers["Idempotent-Replayed"] = "true";
+        return result;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+
+namespace Clinic.LocalHost.Binding;
+
+/// <summary>
+/// Serves each HTTP function at its Functions route and verbs, binding parameters the way the isolated worker
+/// does for this app: the request, route values by name, and the cancellation token. Anything else fails at
+/// start-up, so a function the local host cannot run is noticed at once rather than on first call.
+/// </summary>
+public static class HttpFunctionEndpoints
+{
+    public static IEndpointRouteBuilder MapHttpFunctions(this IEndpointRouteBuilder endpoints, Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+
+        foreach (var function in HttpFunctionCatalog.Discover(assembly))
+        {
+            var invoke = CreateInvoker(function);
+            var builder = function.Methods.Count == 0
+                ? endpoints.Map(function.Pattern, invoke)
+                : endpoints.MapMethods(function.Pattern, function.Methods, invoke);
+            builder.WithName(function.Name).WithMetadata(function);
+        }
+
+        return endpoints;
+    }
+
+    private static RequestDelegate CreateInvoker(HttpFunction function)
+    {
+        var routeParameters = RoutePatternFactory.Parse(function.Pattern).Parameters
+            .Select(parameter => parameter.Name)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var binders = function.Method.GetParameters().Select(p => CreateBinder(function, p, routeParameters)).ToArray();
+        var factory = ActivatorUtilities.CreateFactory(function.Method.DeclaringType!, Type.EmptyTypes);
+
+        return async context =>
+        {
+            var instance = function.Method.IsStatic ? null : factory(context.RequestServices, null);
+            var arguments = binders.Select(bind => bind(context)).ToArray();
+            var result = await (Task<IActionResult>)function.Method.Invoke(instance, arguments)!;
+            await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+        };
+    }
+
+    private static Func<HttpContext, object?> CreateBinder(
+        HttpFunction function, ParameterInfo parameter, HashSet<string> routeParameters)
+    {
+        if (parameter.ParameterType == typeof(HttpRequest))
+            return context => context.Request;
+        if (parameter.ParameterType == typeof(CancellationToken))
+            return context => context.RequestAborted;
+        if (parameter.ParameterType == typeof(string) && routeParameters.Contains(parameter.Name!))
+            return context => context.GetRouteValue(parameter.Name!)?.ToString();
+
+        throw new InvalidOperationException(
+            $"Function {function.Name}: the local host cannot bind parameter '{parameter.Name}' " +
+            $"of type {parameter.ParameterType.Name}.");
+    }
+}

@@ -1,0 +1,3 @@
+using Clinic.LocalHost;
+
+await LocalHostApplication.Create(args).RunAsync();

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Clinic.Platform.Errors;
+using Clinic.Platform.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace Clinic.Platform.Http;
+
+/// <summary>
+/// Reads a request body as JSON within <see cref="RequestLimits.MaxBodyBytes"/>. Malformed JSON and values of
+/// the wrong type become field errors named after the JSON path; parser messages are never shown or logged.
+/// </summary>
+public static class JsonBody
+{
+    public static async Task<Result<T>> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+
+        if (request.ContentLength > RequestLimits.MaxBodyBytes)
+            return TooLarge();
+
+        if (!IsJson(request.ContentType))
+        {
+            return new Failure(
+                FailureKind.UnsupportedMediaType, "unsupported-media-type", "Send the body as application/json.");
+        }
+
+        var buffer = await ReadLimitedAsync(request.Body, cancellationToken);
+        if (buffer is null)
+            return TooLarge();
+
+        if (buffer.Length == 0)
+            return Failure.Validation("body", "A JSON body is required.");
+
+        return Deserialize<T>(buffer);
+    }
+
+    private static Result<T> Deserialize<T>(byte[] buffer)
+        where T : class
+    {
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(buffer, ClinicJson.Options);
+            return value is null ? Failure.Validation("body", "A JSON object is required.") : value;
+        }
+        catch (JsonException exception)
+        {
+            return Failure.Validation(FieldName(exception.Path), "This value is malformed or of the wrong type.");
+        }
+    }
+
+    private static async Task<byte[]?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var copy = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (copy.Length + read > RequestLimits.MaxBodyBytes)
+                return null;
+            copy.Write(chunk, 0, read);
+        }
+
+        return copy.ToArray();
+    }
+
+    private static bool IsJson(string? contentType) =>
+        contentType is not null
+        && contentType.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
+
+    private static string FieldName(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$")
+            return "body";
+        return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+    }
+
+    private static Failure TooLarge() => new(
+        FailureKind.PayloadTooLarge,
+        "payload-too-large",
+        $"The request body is larger than {RequestLimits.MaxBodyBytes / 1024} KiB.");
+}

@@ -1,0 +1,47 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Clinic.Platform.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Clinic.Platform;
+
+public static class PlatformServiceCollectionExtensions
+{
+    /// <summary>Registers what every module shares: the clock and the table storage clients.</summary>
+    public static IServiceCollection AddClinicPlatform(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddSingleton<IClock>(SystemClock.Instance);
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .PostConfigure(options => options.ConnectionString ??= configuration["AzureWebJobsStorage"])
+            .Validate(
+                options => options.ConnectionString is not null || options.TableServiceUri is not null,
+                "Set Storage:ConnectionString (or AzureWebJobsStorage) or Storage:TableServiceUri.")
+            .ValidateOnStart();
+        services.AddSingleton(provider => CreateTableService(provider.GetRequiredService<IOptions<StorageOptions>>()));
+        services.AddSingleton<TableClientProvider>();
+        services.AddSingleton<Http.UnhandledExceptionReporter>();
+        return services;
+    }
+
+    private static TableServiceClient CreateTableService(IOptions<StorageOptions> options)
+    {
+        var clientOptions = new TableClientOptions();
+        clientOptions.Retry.Mode = RetryMode.Exponential;
+        clientOptions.Retry.MaxRetries = 3;
+        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(5);
+
+        var settings = options.Value;
+        return settings.ConnectionString is { Length: > 0 } connectionString
+            ? new TableServiceClient(connectionString, clientOptions)
+            : new TableServiceClient(settings.TableServiceUri, new DefaultAzureCredential(), clientOptions);
+    }
+}

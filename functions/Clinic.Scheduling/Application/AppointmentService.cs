@@ -1,0 +1,232 @@
+using Clinic.Platform.Errors;
+using Clinic.Scheduling.Contracts;
+using Clinic.Scheduling.Domain;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Clinic.Scheduling.Application;
+
+/// <summary>
+/// A patient's appointments: book, read, list, reschedule and cancel. Each write is one atomic store
+/// operation; the checks made before it only decide whether to try, never whether a slot is free.
+/// </summary>
+public sealed class AppointmentService(
+    DoctorDirectory doctors,
+    IAppointmentStore store,
+    IClock clock,
+    IOptions<SchedulingOptions> options,
+    ILogger<AppointmentService> logger)
+{
+    private const int MaxListed = 200;
+
+    public async Task<Result<BookingResult>> BookAsync(
+        string patientId, BookAppointmentRequest request, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+
+        var errors = new FieldErrors();
+        if (!SchedulingIds.IsDoctorId(request.DoctorId))
+            errors.Add("doctorId", "Give the id of a doctor.");
+        if (!TimeText.TryParseInstant(request.Start, out var start))
+            errors.Add("start", "Give an ISO 8601 instant, for example 2027-03-15T14:00:00Z.");
+        if (idempotencyKey is not null && !SchedulingIds.IsIdempotencyKey(idempotencyKey))
+            errors.Add("Idempotency-Key", "Use 1 to 128 visible ASCII characters.");
+        if (!errors.IsEmpty)
+            return errors.ToFailure();
+
+        var doctor = await doctors.FindAsync(request.DoctorId!, cancellationToken);
+        if (doctor is null)
+            return SchedulingFailures.DoctorNotFound;
+
+        var appointmentId = idempotencyKey is null
+            ? SchedulingIds.NewAppointmentId()
+            : SchedulingIds.AppointmentIdFor(patientId, idempotencyKey);
+        var link = new PatientLink(patientId, appointmentId, doctor.Id, Fingerprint(doctor.Id, start));
+
+        if (CheckSlot(doctor, start) is { } refusal)
+            return await ReplayOrAsync(link, doctor, idempotencyKey is not null, refusal, cancellationToken);
+
+        var existing = await store.AddPatientLinkAsync(link, cancellationToken);
+        if (existing is not null)
+        {
+            if (existing.RequestFingerprint != link.RequestFingerprint)
+                return SchedulingFailures.IdempotencyKeyReused;
+            if (await store.FindAsync(doctor.Id, appointmentId, cancellationToken) is { } earlier)
+                return Replay(earlier.Appointment, doctor);
+        }
+
+        var appointment = Appointment.Book(
+            appointmentId, patientId, doctor, new Slot(start, start + doctor.SlotLength, start.InZone(doctor.TimeZone)),
+            clock.GetCurrentInstant());
+        return await CommitBookingAsync(appointment, link, doctor, cancellationToken);
+    }
+
+    public async Task<Result<AppointmentResponse>> GetAsync(
+        string patientId, string appointmentId, CancellationToken cancellationToken)
+    {
+        var found = await FindOwnAsync(patientId, appointmentId, cancellationToken);
+        if (!found.Succeeded)
+            return found.Failure;
+
+        var (stored, doctor) = found.Value;
+        return AppointmentViews.ToResponse(stored.Appointment, doctor);
+    }
+
+    public async Task<AppointmentListResponse> ListAsync(string patientId, CancellationToken cancellationToken)
+    {
+        var links = await store.ListPatientLinksAsync(patientId, MaxListed, cancellationToken);
+        var reads = links.Select(async link =>
+        {
+            var stored = await store.FindAsync(link.DoctorId, link.AppointmentId, cancellationToken);
+            var doctor = await doctors.FindAsync(link.DoctorId, cancellationToken);
+            return stored is null || doctor is null || stored.Appointment.PatientId != patientId
+                ? null
+                : AppointmentViews.ToResponse(stored.Appointment, doctor);
+        });
+
+        var appointments = (await Task.WhenAll(reads)).OfType<AppointmentResponse>();
+        return new AppointmentListResponse(appointments.OrderBy(a => a.StartUtc, StringComparer.Ordinal).ToList());
+    }
+
+    public async Task<Result<AppointmentResponse>> RescheduleAsync(
+        string patientId,
+        string appointmentId,
+        RescheduleAppointmentRequest request,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!TimeText.TryParseInstant(request.Start, out var start))
+            return Failure.Validation("start", "Give an ISO 8601 instant, for example 2027-03-15T14:00:00Z.");
+
+        var found = await FindOwnAsync(patientId, appointmentId, cancellationToken);
+        if (!found.Succeeded)
+            return found.Failure;
+
+        var (stored, doctor) = found.Value;
+        var current = stored.Appointment;
+        if ((CheckChangeable(current) ?? CheckSlot(doctor, start)) is { } refusal)
+            return refusal;
+        if (current.Start == start)
+            return AppointmentViews.ToResponse(current, doctor);
+
+        var slot = new Slot(start, start + doctor.SlotLength, start.InZone(doctor.TimeZone));
+        var moved = current.MoveTo(slot, clock.GetCurrentInstant());
+        var outcome = await store.MoveAsync(stored, moved, cancellationToken);
+        switch (outcome)
+        {
+            case WriteOutcome.Done:
+                Log.AppointmentRescheduled(logger, moved.Id, moved.DoctorId, moved.Version);
+                return AppointmentViews.ToResponse(moved, doctor);
+            case WriteOutcome.SlotTaken:
+                Log.SlotConflict(logger, doctor.Id);
+                return SchedulingFailures.SlotTaken;
+            default:
+                return SchedulingFailures.AppointmentChanged;
+        }
+    }
+
+    /// <summary>Cancels the appointment; cancelling one that is already cancelled changes nothing.</summary>
+    public async Task<Result<AppointmentResponse>> CancelAsync(
+        string patientId, string appointmentId, CancellationToken cancellationToken)
+    {
+        var found = await FindOwnAsync(patientId, appointmentId, cancellationToken);
+        if (!found.Succeeded)
+            return found.Failure;
+
+        var (stored, doctor) = found.Value;
+        if (stored.Appointment.Status == AppointmentStatus.Cancelled)
+            return AppointmentViews.ToResponse(stored.Appointment, doctor);
+        if (CheckChangeable(stored.Appointment) is { } refusal)
+            return refusal;
+
+        var cancelled = stored.Appointment.Cancel(clock.GetCurrentInstant());
+        var outcome = await store.CancelAsync(stored, cancelled, cancellationToken);
+        if (outcome == WriteOutcome.Done)
+        {
+            Log.AppointmentCancelled(logger, cancelled.Id, cancelled.DoctorId);
+            return AppointmentViews.ToResponse(cancelled, doctor);
+        }
+
+        // Someone changed it meanwhile; if that change was a cancellation, this request has its answer.
+        var latest = await store.FindAsync(doctor.Id, appointmentId, cancellationToken);
+        return latest?.Appointment.Status == AppointmentStatus.Cancelled
+            ? AppointmentViews.ToResponse(latest.Appointment, doctor)
+            : SchedulingFailures.AppointmentChanged;
+    }
+
+    private async Task<Result<BookingResult>> CommitBookingAsync(
+        Appointment appointment, PatientLink link, Doctor doctor, CancellationToken cancellationToken)
+    {
+        var outcome = await store.BookAsync(appointment, cancellationToken);
+        if (outcome == WriteOutcome.Done)
+        {
+            Log.AppointmentBooked(logger, appointment.Id, appointment.DoctorId);
+            return new BookingResult(AppointmentViews.ToResponse(appointment, doctor), Replayed: false);
+        }
+
+        // A concurrent retry with the same key may have won: then its appointment is this request's answer.
+        if (await store.FindAsync(doctor.Id, appointment.Id, cancellationToken) is { } winner)
+            return Replay(winner.Appointment, doctor);
+
+        Log.SlotConflict(logger, doctor.Id);
+        await store.RemovePatientLinkAsync(link, cancellationToken);
+        return SchedulingFailures.SlotTaken;
+    }
+
+    private async Task<Result<BookingResult>> ReplayOrAsync(
+        PatientLink link, Doctor doctor, bool keyed, Failure refusal, CancellationToken cancellationToken)
+    {
+        // A retry may arrive after its slot came within the notice period: it still deserves its answer.
+        if (!keyed)
+            return refusal;
+
+        var earlier = await store.FindPatientLinkAsync(link.PatientId, link.AppointmentId, cancellationToken);
+        if (earlier is null || earlier.RequestFingerprint != link.RequestFingerprint)
+            return refusal;
+
+        var stored = await store.FindAsync(doctor.Id, link.AppointmentId, cancellationToken);
+        return stored is null ? refusal : Replay(stored.Appointment, doctor);
+    }
+
+    private BookingResult Replay(Appointment appointment, Doctor doctor)
+    {
+        Log.BookingReplayed(logger, appointment.Id);
+        return new BookingResult(AppointmentViews.ToResponse(appointment, doctor), Replayed: true);
+    }
+
+    private async Task<Result<(StoredAppointment Stored, Doctor Doctor)>> FindOwnAsync(
+        string patientId, string appointmentId, CancellationToken cancellationToken)
+    {
+        if (!SchedulingIds.IsAppointmentId(appointmentId))
+            return Failure.Validation("appointmentId", "Not an appointment id.");
+
+        // The patient's own link is the only way in, so another patient's appointment is simply not found.
+        var link = await store.FindPatientLinkAsync(patientId, appointmentId, cancellationToken);
+        if (link is null)
+            return SchedulingFailures.AppointmentNotFound;
+
+        var stored = await store.FindAsync(link.DoctorId, appointmentId, cancellationToken);
+        var doctor = await doctors.FindAsync(link.DoctorId, cancellationToken);
+        if (stored is null || doctor is null || stored.Appointment.PatientId != patientId)
+            return SchedulingFailures.AppointmentNotFound;
+
+        return (stored, doctor);
+    }
+
+    private Failure? CheckSlot(Doctor doctor, Instant start)
+    {
+        if (start < clock.GetCurrentInstant() + options.Value.Notice)
+            return SchedulingFailures.TooSoon;
+        return SlotCalendar.Offers(doctor, start) ? null : SchedulingFailures.SlotNotOffered;
+    }
+
+    private Failure? CheckChangeable(Appointment appointment)
+    {
+        if (appointment.Status == AppointmentStatus.Cancelled)
+            return SchedulingFailures.AppointmentCancelled;
+        return appointment.Start <= clock.GetCurrentInstant() ? SchedulingFailures.AppointmentStarted : null;
+    }
+
+    private static string Fingerprint(string doctorId, Instant start) => $"{doctorId}|{TimeText.Format(start)}";
+}

@@ -1,0 +1,39 @@
+using Clinic.Scheduling.Domain;
+using NodaTime;
+
+namespace Clinic.Scheduling.Application;
+
+/// <summary>
+/// Appointments and the slots they hold. Every write that changes which slot is held is one atomic
+/// storage operation, and a slot can be held by one appointment only: the store, not a prior read, decides.
+/// </summary>
+public interface IAppointmentStore
+{
+    /// <summary>Adds the link, or returns the one that already exists for that patient and appointment.</summary>
+    Task<PatientLink?> AddPatientLinkAsync(PatientLink link, CancellationToken cancellationToken);
+
+    Task RemovePatientLinkAsync(PatientLink link, CancellationToken cancellationToken);
+
+    Task<PatientLink?> FindPatientLinkAsync(
+        string patientId, string appointmentId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<PatientLink>> ListPatientLinksAsync(
+        string patientId, int max, CancellationToken cancellationToken);
+
+    Task<StoredAppointment?> FindAsync(string doctorId, string appointmentId, CancellationToken cancellationToken);
+
+    /// <summary>Holds the slot and stores the appointment together, or does neither.</summary>
+    Task<WriteOutcome> BookAsync(Appointment appointment, CancellationToken cancellationToken);
+
+    /// <summary>Frees the old slot, holds the new one and updates the appointment together, or does nothing.</summary>
+    Task<WriteOutcome> MoveAsync(
+        StoredAppointment current, Appointment moved, CancellationToken cancellationToken);
+
+    /// <summary>Frees the slot and stores the cancellation together, or does nothing.</summary>
+    Task<WriteOutcome> CancelAsync(
+        StoredAppointment current, Appointment cancelled, CancellationToken cancellationToken);
+
+    /// <summary>The slots held between two instants (start inclusive, end exclusive).</summary>
+    Task<IReadOnlyList<BookedSlot>> ListBookedAsync(
+        string doctorId, Instant from, Instant to, CancellationToken cancellationToken);
+}

@@ -1,0 +1,19 @@
+using NodaTime;
+
+namespace Clinic.Scheduling.Application;
+
+public sealed class SchedulingOptions
+{
+    public const string SectionName = "Scheduling";
+
+    /// <summary>How far ahead of its start an appointment must be booked or moved to.</summary>
+    public TimeSpan MinimumNotice { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The longest date range one slot search may cover.</summary>
+    public int MaxSearchDays { get; set; } = 31;
+
+    /// <summary>How long a doctor's profile and rules are reused in memory before storage is asked again.</summary>
+    public TimeSpan DoctorProfileLifetime { get; set; } = TimeSpan.FromSeconds(30);
+
+    internal Duration Notice => Duration.FromTimeSpan(MinimumNotice);
+}

@@ -1,0 +1,13 @@
+namespace Clinic.Scheduling.Contracts;
+
+public sealed record AppointmentResponse(
+    string Id,
+    string DoctorId,
+    string Status,
+    string StartUtc,
+    string EndUtc,
+    string LocalStart,
+    string TimeZone,
+    int Version,
+    string CreatedAt,
+    string UpdatedAt);

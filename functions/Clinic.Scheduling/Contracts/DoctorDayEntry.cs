@@ -1,0 +1,4 @@
+namespace Clinic.Scheduling.Contracts;
+
+public sealed record DoctorDayEntry(
+    string AppointmentId, string PatientId, string StartUtc, string EndUtc, string LocalStart);

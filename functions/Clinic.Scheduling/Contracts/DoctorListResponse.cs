@@ -1,0 +1,3 @@
+namespace Clinic.Scheduling.Contracts;
+
+public sealed record DoctorListResponse(IReadOnlyList<DoctorResponse> Doctors);

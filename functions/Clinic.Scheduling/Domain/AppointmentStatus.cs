@@ -1,0 +1,7 @@
+namespace Clinic.Scheduling.Domain;
+
+public enum AppointmentStatus
+{
+    Booked,
+    Cancelled,
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Logging;
+
+namespace Clinic.Scheduling;
+
+/// <summary>Scheduling's events, ids 2000-2099. Ids and names are stable: dashboards and alerts query them.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(2001, LogLevel.Information, "Appointment {AppointmentId} booked with doctor {DoctorId}",
+        EventName = "AppointmentBooked")]
+    public static partial void AppointmentBooked(ILogger logger, string appointmentId, string doctorId);
+
+    [LoggerMessage(2002, LogLevel.Information,
+        "Appointment {AppointmentId} rescheduled with doctor {DoctorId} (version {Version})",
+        EventName = "AppointmentRescheduled")]
+    public static partial void AppointmentRescheduled(
+        ILogger logger, string appointmentId, string doctorId, int version);
+
+    [LoggerMessage(2003, LogLevel.Information, "Appointment {AppointmentId} cancelled with doctor {DoctorId}",
+        EventName = "AppointmentCancelled")]
+    public static partial void AppointmentCancelled(ILogger logger, string appointmentId, string doctorId);
+
+    [LoggerMessage(2010, LogLevel.Information, "Slot of doctor {DoctorId} was taken before it could be booked",
+        EventName = "SlotConflict")]
+    public static partial void SlotConflict(ILogger logger, string doctorId);
+
+    [LoggerMessage(2011, LogLevel.Information, "Booking {AppointmentId} replayed for a retried request",
+        EventName = "BookingReplayed")]
+    public static partial void BookingReplayed(ILogger logger, string appointmentId);
+
+    [LoggerMessage(2020, LogLevel.Information, "Seeded {Count} demo doctors", EventName = "DemoDoctorsSeeded")]
+    public static partial void DemoDoctorsSeeded(ILogger logger, int count);
+}

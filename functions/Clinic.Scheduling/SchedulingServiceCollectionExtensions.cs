@@ -1,0 +1,27 @@
+using Clinic.Scheduling.Application;
+using Clinic.Scheduling.DemoData;
+using Clinic.Scheduling.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Clinic.Scheduling;
+
+public static class SchedulingServiceCollectionExtensions
+{
+    /// <summary>Registers the scheduling module: its services and its Azure Table adapters.</summary>
+    public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection(SchedulingOptions.SectionName));
+        services.AddMemoryCache();
+        services.AddSingleton<IDoctorStore, TableDoctorStore>();
+        services.AddSingleton<IAppointmentStore, TableAppointmentStore>();
+        services.AddSingleton<DoctorDirectory>();
+        services.AddSingleton<SlotSearch>();
+        services.AddSingleton<DoctorDayQuery>();
+        services.AddSingleton<AppointmentService>();
+        services.AddSingleton<DemoDataSeeder>();
+        return services;
+    }
+}
