@@ -1,0 +1,12 @@
+namespace Clinic.Platform.Identity;
+
+/// <summary>
+/// A signed-in caller whose rights were confirmed against the users table for this request. Roles here are
+/// the assigned ones, whatever the principal header claimed.
+/// </summary>
+public sealed record Caller(string UserId, IReadOnlySet<string> Roles, string? DoctorId)
+{
+    public bool IsAdmin => Roles.Contains(Identity.Roles.Admin);
+
+    public bool IsDoctor => Roles.Contains(Identity.Roles.Doctor);
+}
