@@ -1,0 +1,7 @@
+namespace Clinic.IntegrationTests.Infrastructure;
+
+[CollectionDefinition(Name)]
+public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "Azurite";
+}

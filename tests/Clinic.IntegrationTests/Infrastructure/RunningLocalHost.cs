@@ -1,0 +1,64 @@
+using System.Text;
+using Clinic.LocalHost;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Clinic.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real local host on a free loopback port, on the shared Azurite, with tables of its own (a unique
+/// prefix), reached over real HTTP.
+/// </summary>
+public sealed class RunningLocalHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private RunningLocalHost(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        Client = new HttpClient { BaseAddress = baseAddress };
+    }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<RunningLocalHost> StartAsync(
+        AzuriteProcess azurite, IDictionary<string, string?>? settings = null)
+    {
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:TablePrefix"] = "t" + Guid.NewGuid().ToString("N")[..10],
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            configuration[key] = value;
+
+        var app = LocalHostApplication.Create(
+            ["--urls", "http://127.0.0.1:0", "--environment", "Development"],
+            builder => builder.Configuration.AddInMemoryCollection(configuration));
+        await app.StartAsync();
+
+        var address = app.Services.GetRequiredService<IServer>().Features
+            .Get<IServerAddressesFeature>()!.Addresses.First();
+        return new RunningLocalHost(app, new Uri(address));
+    }
+
+    /// <summary>An <c>x-ms-client-principal</c> value as Static Web Apps would send it.</summary>
+    public static string Principal(string userId, params string[] roles)
+    {
+        var allRoles = new[] { "anonymous", "authenticated" }.Concat(roles);
+        var json = $$"""{"identityProvider":"aad","userId":"{{userId}}","userDetails":"{{userId}}@example.test","userRoles":[{{string.Join(',', allRoles.Select(r => $"\"{r}\""))}}]}""";
+        return Convert.ToBase64String(Encoding.UTF8.GetBytes(json));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
