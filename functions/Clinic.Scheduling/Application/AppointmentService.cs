@@ -42,7 +42,7 @@ public sealed class AppointmentService(
         var appointmentId = idempotencyKey is null
             ? SchedulingIds.NewAppointmentId()
             : SchedulingIds.AppointmentIdFor(patientId, idempotencyKey);
-        var link = new PatientLink(patientId, appointmentId, doctor.Id, Fingerprint(doctor.Id, start));
+        var link = new PatientLink(patientId, appointmentId, doctor.Id, start, Fingerprint(doctor.Id, start));
 
         if (CheckSlot(doctor, start) is { } refusal)
             return await ReplayOrAsync(link, doctor, idempotencyKey is not null, refusal, cancellationToken);
@@ -52,7 +52,7 @@ public sealed class AppointmentService(
         {
             if (existing.RequestFingerprint != link.RequestFingerprint)
                 return SchedulingFailures.IdempotencyKeyReused;
-            if (await store.FindAsync(doctor.Id, appointmentId, cancellationToken) is { } earlier)
+            if (await store.FindAsync(existing, cancellationToken) is { } earlier)
                 return Replay(earlier.Appointment, doctor);
         }
 
@@ -69,7 +69,7 @@ public sealed class AppointmentService(
         if (!found.Succeeded)
             return found.Failure;
 
-        var (stored, doctor) = found.Value;
+        var (stored, doctor, _) = found.Value;
         return AppointmentViews.ToResponse(stored.Appointment, doctor);
     }
 
@@ -78,7 +78,7 @@ public sealed class AppointmentService(
         var links = await store.ListPatientLinksAsync(patientId, MaxListed, cancellationToken);
         var reads = links.Select(async link =>
         {
-            var stored = await store.FindAsync(link.DoctorId, link.AppointmentId, cancellationToken);
+            var stored = await store.FindAsync(link, cancellationToken);
             var doctor = await doctors.FindAsync(link.DoctorId, cancellationToken);
             return stored is null || doctor is null || stored.Appointment.PatientId != patientId
                 ? null
@@ -103,7 +103,7 @@ public sealed class AppointmentService(
         if (!found.Succeeded)
             return found.Failure;
 
-        var (stored, doctor) = found.Value;
+        var (stored, doctor, _) = found.Value;
         var current = stored.Appointment;
         if ((CheckChangeable(current) ?? CheckSlot(doctor, start)) is { } refusal)
             return refusal;
@@ -134,7 +134,7 @@ public sealed class AppointmentService(
         if (!found.Succeeded)
             return found.Failure;
 
-        var (stored, doctor) = found.Value;
+        var (stored, doctor, link) = found.Value;
         if (stored.Appointment.Status == AppointmentStatus.Cancelled)
             return AppointmentViews.ToResponse(stored.Appointment, doctor);
         if (CheckChangeable(stored.Appointment) is { } refusal)
@@ -149,7 +149,7 @@ public sealed class AppointmentService(
         }
 
         // Someone changed it meanwhile; if that change was a cancellation, this request has its answer.
-        var latest = await store.FindAsync(doctor.Id, appointmentId, cancellationToken);
+        var latest = await store.FindAsync(link, cancellationToken);
         return latest?.Appointment.Status == AppointmentStatus.Cancelled
             ? AppointmentViews.ToResponse(latest.Appointment, doctor)
             : SchedulingFailures.AppointmentChanged;
@@ -166,7 +166,7 @@ public sealed class AppointmentService(
         }
 
         // A concurrent retry with the same key may have won: then its appointment is this request's answer.
-        if (await store.FindAsync(doctor.Id, appointment.Id, cancellationToken) is { } winner)
+        if (await store.FindAsync(link, cancellationToken) is { } winner)
             return Replay(winner.Appointment, doctor);
 
         Log.SlotConflict(logger, doctor.Id);
@@ -185,7 +185,7 @@ public sealed class AppointmentService(
         if (earlier is null || earlier.RequestFingerprint != link.RequestFingerprint)
             return refusal;
 
-        var stored = await store.FindAsync(doctor.Id, link.AppointmentId, cancellationToken);
+        var stored = await store.FindAsync(earlier, cancellationToken);
         return stored is null ? refusal : Replay(stored.Appointment, doctor);
     }
 
@@ -195,7 +195,7 @@ public sealed class AppointmentService(
         return new BookingResult(AppointmentViews.ToResponse(appointment, doctor), Replayed: true);
     }
 
-    private async Task<Result<(StoredAppointment Stored, Doctor Doctor)>> FindOwnAsync(
+    private async Task<Result<(StoredAppointment Stored, Doctor Doctor, PatientLink Link)>> FindOwnAsync(
         string patientId, string appointmentId, CancellationToken cancellationToken)
     {
         if (!SchedulingIds.IsAppointmentId(appointmentId))
@@ -206,12 +206,12 @@ public sealed class AppointmentService(
         if (link is null)
             return SchedulingFailures.AppointmentNotFound;
 
-        var stored = await store.FindAsync(link.DoctorId, appointmentId, cancellationToken);
+        var stored = await store.FindAsync(link, cancellationToken);
         var doctor = await doctors.FindAsync(link.DoctorId, cancellationToken);
         if (stored is null || doctor is null || stored.Appointment.PatientId != patientId)
             return SchedulingFailures.AppointmentNotFound;
 
-        return (stored, doctor);
+        return (stored, doctor, link);
     }
 
     private Failure? CheckSlot(Doctor doctor, Instant start)

@@ -20,9 +20,10 @@ public interface IAppointmentStore
     Task<IReadOnlyList<PatientLink>> ListPatientLinksAsync(
         string patientId, int max, CancellationToken cancellationToken);
 
-    Task<StoredAppointment?> FindAsync(string doctorId, string appointmentId, CancellationToken cancellationToken);
+    /// <summary>The appointment a link points to, or null when the booking behind the link never completed.</summary>
+    Task<StoredAppointment?> FindAsync(PatientLink link, CancellationToken cancellationToken);
 
-    /// <summary>Holds the slot and stores the appointment together, or does neither.</summary>
+    /// <summary>Holds the slot with the appointment in one insert that fails if the slot is held.</summary>
     Task<WriteOutcome> BookAsync(Appointment appointment, CancellationToken cancellationToken);
 
     /// <summary>Frees the old slot, holds the new one and updates the appointment together, or does nothing.</summary>

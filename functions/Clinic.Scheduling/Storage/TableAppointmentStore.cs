@@ -9,15 +9,19 @@ using NodaTime.Text;
 namespace Clinic.Scheduling.Storage;
 
 /// <summary>
-/// One partition per doctor in the Appointments table holds two kinds of rows: <c>appt_{id}</c>, the
-/// appointment, and <c>slot_{start}</c>, present while an appointment holds that slot. A slot row can only be
-/// inserted once, and every change writes both kinds in one entity-group transaction, so two appointments can
-/// never hold one slot. PatientAppointments (one partition per patient) links patients to their appointments.
+/// One partition per doctor in the Appointments table holds two kinds of rows. <c>slot_{start}</c> exists
+/// while an appointment holds that slot and carries the appointment; it can only be inserted once, so two
+/// appointments can never hold one slot, and a booking is a single insert. <c>appt_{id}</c> is written by
+/// the first change (reschedule, cancel) and from then on is the appointment's authoritative row; every
+/// change writes it and the slot rows in one entity-group transaction. PatientAppointments (a partition per
+/// patient) links each patient to their appointments and to the slot first booked.
 /// </summary>
 internal sealed class TableAppointmentStore(TableClientProvider tables) : IAppointmentStore
 {
     private const string AppointmentPrefix = "appt_";
     private const string SlotPrefix = "slot_";
+    private const string FromSlotRow = "slot:";
+    private const string FromAppointmentRow = "appt:";
     private static readonly InstantPattern SlotKeyPattern =
         InstantPattern.CreateWithInvariantCulture("uuuuMMdd'T'HHmmss'Z'");
 
@@ -74,25 +78,41 @@ internal sealed class TableAppointmentStore(TableClientProvider tables) : IAppoi
         return links;
     }
 
-    public async Task<StoredAppointment?> FindAsync(
-        string doctorId, string appointmentId, CancellationToken cancellationToken)
+    public async Task<StoredAppointment?> FindAsync(PatientLink link, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(link);
+
         var table = await tables.GetAsync(SchedulingTables.Appointments, cancellationToken);
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(
-            TableKey.Encode(doctorId), AppointmentPrefix + appointmentId, cancellationToken: cancellationToken);
-        return response.HasValue
-            ? new StoredAppointment(ToAppointment(doctorId, response.Value!), response.Value!.ETag.ToString())
+        var partition = TableKey.Encode(link.DoctorId);
+        var appointmentRow = table.GetEntityIfExistsAsync<TableEntity>(
+            partition, AppointmentPrefix + link.AppointmentId, cancellationToken: cancellationToken);
+        var bookedSlotRow = table.GetEntityIfExistsAsync<TableEntity>(
+            partition, SlotRowKey(link.BookedStart), cancellationToken: cancellationToken);
+
+        var changed = await appointmentRow;
+        if (changed.HasValue)
+            return Stored(changed.Value!, FromAppointmentRow);
+
+        // Never changed: the slot first booked holds it, unless the booking never completed and someone
+        // else holds that slot now.
+        var booked = await bookedSlotRow;
+        return booked.HasValue && booked.Value!.GetString("AppointmentId") == link.AppointmentId
+            ? Stored(booked.Value, FromSlotRow)
             : null;
     }
 
     public async Task<WriteOutcome> BookAsync(Appointment appointment, CancellationToken cancellationToken)
     {
-        var actions = new[]
+        var table = await tables.GetAsync(SchedulingTables.Appointments, cancellationToken);
+        try
         {
-            new TableTransactionAction(TableTransactionActionType.Add, ToSlotEntity(appointment)),
-            new TableTransactionAction(TableTransactionActionType.Add, ToEntity(appointment)),
-        };
-        return await SubmitAsync(appointment.DoctorId, actions, slotActionIndex: 0, cancellationToken);
+            await table.AddEntityAsync(ToEntity(appointment, SlotRowKey(appointment.Start)), cancellationToken);
+            return WriteOutcome.Done;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            return WriteOutcome.SlotTaken;
+        }
     }
 
     public async Task<WriteOutcome> MoveAsync(
@@ -101,11 +121,10 @@ internal sealed class TableAppointmentStore(TableClientProvider tables) : IAppoi
         ArgumentNullException.ThrowIfNull(current);
         var actions = new[]
         {
+            FreeSlot(current),
             new TableTransactionAction(
-                TableTransactionActionType.Delete, SlotKey(current.Appointment), ETag.All),
-            new TableTransactionAction(TableTransactionActionType.Add, ToSlotEntity(moved)),
-            new TableTransactionAction(
-                TableTransactionActionType.UpdateReplace, ToEntity(moved), new ETag(current.ConcurrencyToken)),
+                TableTransactionActionType.Add, ToEntity(moved, SlotRowKey(moved.Start))),
+            WriteAppointmentRow(current, moved),
         };
         return await SubmitAsync(moved.DoctorId, actions, slotActionIndex: 1, cancellationToken);
     }
@@ -114,13 +133,7 @@ internal sealed class TableAppointmentStore(TableClientProvider tables) : IAppoi
         StoredAppointment current, Appointment cancelled, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(current);
-        var actions = new[]
-        {
-            new TableTransactionAction(
-                TableTransactionActionType.Delete, SlotKey(current.Appointment), ETag.All),
-            new TableTransactionAction(
-                TableTransactionActionType.UpdateReplace, ToEntity(cancelled), new ETag(current.ConcurrencyToken)),
-        };
+        var actions = new[] { FreeSlot(current), WriteAppointmentRow(current, cancelled) };
         return await SubmitAsync(cancelled.DoctorId, actions, slotActionIndex: -1, cancellationToken);
     }
 
@@ -153,9 +166,43 @@ internal sealed class TableAppointmentStore(TableClientProvider tables) : IAppoi
         }
     }
 
-    private static TableEntity ToEntity(Appointment appointment) =>
-        new(TableKey.Encode(appointment.DoctorId), AppointmentPrefix + appointment.Id)
+    /// <summary>
+    /// Deletes the slot row the appointment holds. Read from that row, its version guards the change; read
+    /// from the appointment row, that row's version (checked in the same transaction) does.
+    /// </summary>
+    private static TableTransactionAction FreeSlot(StoredAppointment current)
+    {
+        var (source, etag) = Parse(current.ConcurrencyToken);
+        var slot = new TableEntity(
+            TableKey.Encode(current.Appointment.DoctorId), SlotRowKey(current.Appointment.Start));
+        return new TableTransactionAction(
+            TableTransactionActionType.Delete, slot, source == FromSlotRow ? etag : ETag.All);
+    }
+
+    /// <summary>The first change adds the appointment row (failing if a concurrent change did); later ones replace it.</summary>
+    private static TableTransactionAction WriteAppointmentRow(StoredAppointment current, Appointment changed)
+    {
+        var (source, etag) = Parse(current.ConcurrencyToken);
+        var row = ToEntity(changed, AppointmentPrefix + changed.Id);
+        return source == FromSlotRow
+            ? new TableTransactionAction(TableTransactionActionType.Add, row)
+            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, etag);
+    }
+
+    private static StoredAppointment Stored(TableEntity entity, string source) =>
+        new(ToAppointment(entity), source + entity.ETag);
+
+    private static (string Source, ETag ETag) Parse(string token)
+    {
+        var source = token.StartsWith(FromSlotRow, StringComparison.Ordinal) ? FromSlotRow : FromAppointmentRow;
+        return (source, new ETag(token[source.Length..]));
+    }
+
+    private static TableEntity ToEntity(Appointment appointment, string rowKey) =>
+        new(TableKey.Encode(appointment.DoctorId), rowKey)
         {
+            ["AppointmentId"] = appointment.Id,
+            ["DoctorId"] = appointment.DoctorId,
             ["PatientId"] = appointment.PatientId,
             ["StartUtc"] = appointment.Start.ToDateTimeOffset(),
             ["EndUtc"] = appointment.End.ToDateTimeOffset(),
@@ -165,29 +212,19 @@ internal sealed class TableAppointmentStore(TableClientProvider tables) : IAppoi
             ["UpdatedAt"] = appointment.UpdatedAt.ToDateTimeOffset(),
         };
 
-    private static TableEntity ToSlotEntity(Appointment appointment) =>
-        new(TableKey.Encode(appointment.DoctorId), SlotRowKey(appointment.Start))
-        {
-            ["AppointmentId"] = appointment.Id,
-            ["PatientId"] = appointment.PatientId,
-            ["EndUtc"] = appointment.End.ToDateTimeOffset(),
-        };
-
     private static TableEntity ToEntity(PatientLink link) =>
         new(TableKey.Encode(link.PatientId), link.AppointmentId)
         {
             ["DoctorId"] = link.DoctorId,
+            ["BookedStartUtc"] = link.BookedStart.ToDateTimeOffset(),
             ["RequestFingerprint"] = link.RequestFingerprint,
         };
 
-    private static TableEntity SlotKey(Appointment appointment) =>
-        new(TableKey.Encode(appointment.DoctorId), SlotRowKey(appointment.Start));
-
     private static string SlotRowKey(Instant start) => SlotPrefix + SlotKeyPattern.Format(start);
 
-    private static Appointment ToAppointment(string doctorId, TableEntity entity) => new(
-        entity.RowKey[AppointmentPrefix.Length..],
-        doctorId,
+    private static Appointment ToAppointment(TableEntity entity) => new(
+        entity.GetString("AppointmentId"),
+        entity.GetString("DoctorId"),
         entity.GetString("PatientId"),
         Instant.FromDateTimeOffset(entity.GetDateTimeOffset("StartUtc")!.Value),
         Instant.FromDateTimeOffset(entity.GetDateTimeOffset("EndUtc")!.Value),
@@ -199,9 +236,13 @@ internal sealed class TableAppointmentStore(TableClientProvider tables) : IAppoi
     private static BookedSlot ToBookedSlot(TableEntity entity) => new(
         entity.GetString("AppointmentId"),
         entity.GetString("PatientId"),
-        SlotKeyPattern.Parse(entity.RowKey[SlotPrefix.Length..]).Value,
+        Instant.FromDateTimeOffset(entity.GetDateTimeOffset("StartUtc")!.Value),
         Instant.FromDateTimeOffset(entity.GetDateTimeOffset("EndUtc")!.Value));
 
     private static PatientLink ToLink(string patientId, TableEntity entity) => new(
-        patientId, entity.RowKey, entity.GetString("DoctorId"), entity.GetString("RequestFingerprint"));
+        patientId,
+        entity.RowKey,
+        entity.GetString("DoctorId"),
+        Instant.FromDateTimeOffset(entity.GetDateTimeOffset("BookedStartUtc")!.Value),
+        entity.GetString("RequestFingerprint"));
 }

@@ -1,0 +1,136 @@
+# shellcheck shell=bash
+# Helpers shared by the scripts in this folder. Source it; it changes no shell options of its caller.
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+AZURITE_JS="$REPO_ROOT/node_modules/azurite/dist/src/azurite.js"
+AZURITE_PORTS=(10000 10001 10002)
+
+log() {
+    printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2
+}
+
+die() {
+    log "error: $*"
+    exit 1
+}
+
+# Installs the npm tools only when needed: npm ci wipes node_modules, which costs ~30 s on every run.
+# npm records what it installed in node_modules/.package-lock.json, so a newer lockfile means a stale install.
+# Install scripts are skipped: Azurite needs none, and the Static Web Apps CLI fails to build with them.
+ensure_node_modules() {
+    local installed="$REPO_ROOT/node_modules/.package-lock.json"
+
+    if [[ -f "$installed" && -f "$AZURITE_JS" && ! "$REPO_ROOT/package-lock.json" -nt "$installed" ]]; then
+        return 0
+    fi
+
+    command -v npm >/dev/null || die "npm not found; install Node.js 20 or later"
+    log "installing npm tools (npm ci)"
+    (cd "$REPO_ROOT" && npm ci --ignore-scripts --no-audit --no-fund)
+}
+
+# True while something accepts TCP connections on 127.0.0.1:<port>.
+port_open() {
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# kill -0 also succeeds for a zombie, which a child of ours stays until we reap it; /proc tells them apart.
+pid_alive() {
+    local pid="$1" stat
+
+    kill -0 "$pid" 2>/dev/null || return 1
+    stat="$(cat "/proc/$pid/stat" 2>/dev/null)" || return 0
+    stat="${stat##*) }"
+    [[ "${stat:0:1}" != "Z" ]]
+}
+
+# Process group id of <pid>, read after the command name, which may itself contain spaces or parentheses.
+pgid_of() {
+    local stat pgid
+
+    stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 1
+    stat="${stat##*) }"
+    read -r _ _ pgid _ <<<"$stat"
+    printf '%s\n' "$pgid"
+}
+
+# Stops <pid> politely, then firmly: Azurite can linger after SIGTERM, and dotnet run leaves its app running
+# if only the launcher is signalled. A process that leads its own group (job control) is stopped with it.
+stop_pid() {
+    local pid="$1" target="$1" i
+
+    [[ -n "$pid" ]] || return 0
+    if [[ "$(pgid_of "$pid" || true)" == "$pid" ]]; then
+        target="-$pid"
+    fi
+
+    kill -TERM -- "$target" 2>/dev/null || true
+    for ((i = 0; i < 50; i++)); do
+        pid_alive "$pid" || break
+        sleep 0.1
+    done
+
+    if pid_alive "$pid"; then
+        log "pid $pid still running after SIGTERM; sending SIGKILL"
+        kill -KILL -- "$target" 2>/dev/null || true
+        for ((i = 0; i < 20; i++)); do
+            pid_alive "$pid" || break
+            sleep 0.1
+        done
+    fi
+
+    # Reaps our own child; for any other process wait fails at once, which is fine.
+    wait "$pid" 2>/dev/null || true
+}
+
+# start_azurite <dataDir> [inMemory]
+# Starts Azurite on 127.0.0.1 with the default ports and sets AZURITE_PID (also written to
+# <dataDir>/azurite.pid). Its output goes to <dataDir>/azurite.log, shown here if it fails to start.
+start_azurite() {
+    local data_dir="$1" storage port i
+
+    [[ -n "$data_dir" ]] || die "usage: start_azurite <dataDir> [inMemory]"
+    [[ -f "$AZURITE_JS" ]] || die "Azurite is not installed; run 'npm ci --ignore-scripts' at the repo root"
+    mkdir -p "$data_dir"
+    data_dir="$(cd "$data_dir" && pwd)"
+
+    # Azurite refuses --location together with --inMemoryPersistence; it then works in its current folder.
+    storage=(--location "$data_dir")
+    if [[ "${2:-}" == "inMemory" ]]; then
+        storage=(--inMemoryPersistence)
+    fi
+
+    # Azurite would fail with a terse EADDRINUSE; say which port and what to do instead.
+    for port in "${AZURITE_PORTS[@]}"; do
+        if port_open "$port"; then
+            die "port $port is taken (another Azurite?); stop it, e.g. 'ss -ltnp | grep $port'"
+        fi
+    done
+
+    # Telemetry off: offline, its client keeps Node alive after SIGTERM, and no usage data should leave.
+    (cd "$data_dir" && exec node "$AZURITE_JS" \
+        --blobHost 127.0.0.1 --blobPort "${AZURITE_PORTS[0]}" \
+        --queueHost 127.0.0.1 --queuePort "${AZURITE_PORTS[1]}" \
+        --tableHost 127.0.0.1 --tablePort "${AZURITE_PORTS[2]}" \
+        --skipApiVersionCheck --silent --disableTelemetry "${storage[@]}" \
+        >"$data_dir/azurite.log" 2>&1) &
+    AZURITE_PID=$!
+    echo "$AZURITE_PID" >"$data_dir/azurite.pid"
+
+    # The table service listens last, so once it answers the blob and queue services do too.
+    for ((i = 0; i < 300; i++)); do
+        if port_open "${AZURITE_PORTS[2]}"; then
+            log "Azurite ready (pid $AZURITE_PID, data in $data_dir)"
+            return 0
+        fi
+        if ! pid_alive "$AZURITE_PID"; then
+            tail -n 20 "$data_dir/azurite.log" >&2 || true
+            die "Azurite exited during start-up; see $data_dir/azurite.log"
+        fi
+        sleep 0.1
+    done
+
+    tail -n 20 "$data_dir/azurite.log" >&2 || true
+    stop_pid "$AZURITE_PID"
+    die "Azurite did not listen on port ${AZURITE_PORTS[2]} within 30 s"
+}

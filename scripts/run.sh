@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs the Clinic API locally against Azurite, keeping data in .data/azurite between runs. Ctrl-C stops both.
+set -euo pipefail
+
+# Job control puts each background command in its own process group, so stopping the local host also
+# stops the app that dotnet run starts, and Ctrl-C reaches this script first, which then stops both in order.
+set -m
+
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$REPO_ROOT"
+
+API_URL="http://127.0.0.1:7071/api"
+AZURITE_PID=""
+HOST_PID=""
+
+cleanup() {
+    # Stopping must finish even if the terminal or a pipe reading our output is already gone.
+    trap - EXIT INT TERM
+    trap '' PIPE
+    set +e
+    if [[ -n "$HOST_PID" ]] && pid_alive "$HOST_PID"; then
+        log "stopping the local host"
+        stop_pid "$HOST_PID"
+    fi
+    # If dotnet run itself died first, the app it started may still hold port 7071 in the same group.
+    if [[ -n "$HOST_PID" ]]; then
+        kill -KILL -- "-$HOST_PID" 2>/dev/null
+    fi
+    if [[ -n "$AZURITE_PID" ]] && pid_alive "$AZURITE_PID"; then
+        log "stopping Azurite"
+        stop_pid "$AZURITE_PID"
+    fi
+}
+
+trap cleanup EXIT
+# Exiting from these traps runs cleanup once through the EXIT trap.
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+ensure_node_modules
+
+# The host would otherwise fail deep in Kestrel's start-up, after a long build.
+if port_open 7071; then
+    die "port 7071 is taken; stop whatever listens there first"
+fi
+
+start_azurite "$REPO_ROOT/.data/azurite"
+
+log "starting the local host at $API_URL (the first build takes a minute)"
+ASPNETCORE_ENVIRONMENT=Development dotnet run --project functions/Clinic.LocalHost -c Release &
+HOST_PID=$!
+
+while pid_alive "$HOST_PID" && ! port_open 7071; do
+    sleep 0.5
+done
+if pid_alive "$HOST_PID"; then
+    log "Clinic API listening at $API_URL (Ctrl-C to stop)"
+fi
+
+# wait returns the host's own exit status; set -e then carries a failure to the caller.
+wait "$HOST_PID"

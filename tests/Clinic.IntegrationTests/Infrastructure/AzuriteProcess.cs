@@ -1,0 +1,332 @@
+using System.Collections.Concurrent;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Clinic.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// An Azurite emulator of our own, in memory, on three free loopback ports, so test runs never share state
+/// with each other or with a developer's <c>scripts/run.sh</c>. Not thread-safe: one owner starts, restarts
+/// and stops it.
+/// </summary>
+public sealed class AzuriteProcess : IAsyncDisposable
+{
+    /// <summary>The emulator's fixed development account; public by design, it guards nothing.</summary>
+    public const string AccountName = "devstoreaccount1";
+
+    /// <summary>The documented key of <see cref="AccountName"/>.</summary>
+    public const string AccountKey =
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private const string AzuriteScript = "node_modules/azurite/dist/src/azurite.js";
+    private const string InstallHint =
+        "Install Azurite at the repository root with 'npm ci --ignore-scripts' (scripts/test.sh does it).";
+    private const int OutputLinesKept = 40;
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly string _scriptPath;
+    private readonly DirectoryInfo _workDirectory;
+    private readonly ConcurrentQueue<string> _output = new();
+    private Process? _process;
+    private EventHandler? _killOnExit;
+
+    private AzuriteProcess(string scriptPath, int blobPort, int queuePort, int tablePort)
+    {
+        _scriptPath = scriptPath;
+        BlobPort = blobPort;
+        QueuePort = queuePort;
+        TablePort = tablePort;
+        _workDirectory = Directory.CreateTempSubdirectory("clinic-azurite-");
+    }
+
+    public int BlobPort { get; }
+
+    public int QueuePort { get; }
+
+    public int TablePort { get; }
+
+    /// <summary>A storage connection string with explicit endpoints for this instance's ports.</summary>
+    public string ConnectionString =>
+        "DefaultEndpointsProtocol=http;"
+        + $"AccountName={AccountName};AccountKey={AccountKey};"
+        + $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};"
+        + $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};"
+        + $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
+
+    /// <summary>Starts Azurite and returns once its table service accepts connections.</summary>
+    public static async Task<AzuriteProcess> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var scriptPath = Path.Combine(FindRepositoryRoot(), AzuriteScript);
+        if (!File.Exists(scriptPath))
+        {
+            throw new InvalidOperationException($"Azurite was not found at '{scriptPath}'. {InstallHint}");
+        }
+
+        var ports = PickFreePorts(3);
+        var azurite = new AzuriteProcess(scriptPath, ports[0], ports[1], ports[2]);
+        try
+        {
+            await azurite.LaunchAsync(cancellationToken);
+            return azurite;
+        }
+        catch
+        {
+            await azurite.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Stops Azurite and starts it again on the same ports, as an outage would. It keeps its data in memory
+    /// only, so everything stored before is gone afterwards.
+    /// </summary>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        await StopAsync();
+        await LaunchAsync(cancellationToken);
+    }
+
+    /// <summary>Kills Azurite and waits until it has exited. Does nothing if it is not running.</summary>
+    public async Task StopAsync()
+    {
+        var process = _process;
+        if (process is null)
+        {
+            return;
+        }
+
+        _process = null;
+        Unsubscribe();
+
+        // A graceful stop buys nothing for in-memory data, and a kill cannot hang.
+        KillQuietly(process);
+        using var timeout = new CancellationTokenSource(StopTimeout);
+        await process.WaitForExitAsync(timeout.Token);
+        process.Dispose();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        DeleteWorkDirectory();
+    }
+
+    private async Task LaunchAsync(CancellationToken cancellationToken)
+    {
+        _output.Clear();
+        var process = new Process { StartInfo = CreateStartInfo(), EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => Remember(e.Data);
+        process.ErrorDataReceived += (_, e) => Remember(e.Data);
+
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception exception)
+        {
+            process.Dispose();
+            throw new InvalidOperationException(
+                $"Could not run 'node' to start Azurite: {exception.Message}. Install Node.js 20 or later.",
+                exception);
+        }
+
+        _process = process;
+        Subscribe(process);
+
+        // Without readers the pipes fill up and Azurite blocks on its next write.
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        await WaitUntilListeningAsync(process, cancellationToken);
+    }
+
+    private ProcessStartInfo CreateStartInfo()
+    {
+        var startInfo = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = _workDirectory.FullName,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+
+        // Azurite rejects --location with --inMemoryPersistence and uses the working directory instead.
+        // Telemetry stays off: offline its client keeps Node alive, and no usage data should leave.
+        string[] arguments =
+        [
+            "--require", WriteParentWatch(),
+            _scriptPath,
+            "--inMemoryPersistence", "--skipApiVersionCheck", "--silent", "--disableTelemetry",
+            "--blobHost", "127.0.0.1", "--blobPort", $"{BlobPort}",
+            "--queueHost", "127.0.0.1", "--queuePort", $"{QueuePort}",
+            "--tableHost", "127.0.0.1", "--tablePort", $"{TablePort}",
+        ];
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        return startInfo;
+    }
+
+    /// <summary>
+    /// ProcessExit does not run when the test host is killed outright. Node then sees its standard input
+    /// close, and this preloaded script ends it, so no orphan keeps running.
+    /// </summary>
+    private string WriteParentWatch()
+    {
+        var path = Path.Combine(_workDirectory.FullName, "exit-with-parent.js");
+        File.WriteAllText(path, "process.stdin.on('end', () => process.exit(0)).resume();\n");
+        return path;
+    }
+
+    private async Task WaitUntilListeningAsync(Process process, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(StartTimeout);
+
+        try
+        {
+            while (!await AcceptsConnectionAsync(TablePort, timeout.Token))
+            {
+                if (process.HasExited)
+                {
+                    // Waiting again lets the output readers catch the last lines, which say why.
+                    await process.WaitForExitAsync(timeout.Token);
+                    throw StartFailure($"Azurite exited with code {process.ExitCode} during start-up.");
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(100), timeout.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            await StopAsync();
+            throw StartFailure($"Azurite did not listen on port {TablePort} within {StartTimeout}.");
+        }
+    }
+
+    private static async Task<bool> AcceptsConnectionAsync(int port, CancellationToken cancellationToken)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private InvalidOperationException StartFailure(string reason) =>
+        new($"{reason} {InstallHint} Last output:{Environment.NewLine}"
+            + string.Join(Environment.NewLine, _output));
+
+    private void Remember(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        if (_output.Count > OutputLinesKept)
+        {
+            _output.TryDequeue(out _);
+        }
+    }
+
+    private void Subscribe(Process process)
+    {
+        _killOnExit = (_, _) =>
+        {
+            KillQuietly(process);
+            DeleteWorkDirectory();
+        };
+        AppDomain.CurrentDomain.ProcessExit += _killOnExit;
+    }
+
+    private void Unsubscribe()
+    {
+        if (_killOnExit is not null)
+        {
+            AppDomain.CurrentDomain.ProcessExit -= _killOnExit;
+            _killOnExit = null;
+        }
+    }
+
+    private void DeleteWorkDirectory()
+    {
+        try
+        {
+            _workDirectory.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless; failing the test run over it would not be.
+        }
+    }
+
+    private static void KillQuietly(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It has already exited.
+        }
+    }
+
+    /// <summary>The folder with the npm tools and host.json, found from the test assembly upwards.</summary>
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null;
+             directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "package.json"))
+                && File.Exists(Path.Combine(directory.FullName, "host.json")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException(
+            $"No folder above '{AppContext.BaseDirectory}' holds both package.json and host.json.");
+    }
+
+    /// <summary>
+    /// Asks the OS for free ports, holding all of them until the last is chosen so none repeats. Another
+    /// process could still take one before Azurite binds it; a start-up failure would then say so.
+    /// </summary>
+    private static int[] PickFreePorts(int count)
+    {
+        var listeners = new List<TcpListener>();
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var listener = new TcpListener(IPAddress.Loopback, 0);
+                listener.Start();
+                listeners.Add(listener);
+            }
+
+            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
+        }
+        finally
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Stop();
+            }
+        }
+    }
+}
