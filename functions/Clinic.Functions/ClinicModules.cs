@@ -1,5 +1,8 @@
 using Clinic.Platform;
 using Clinic.Scheduling;
+using Clinic.Scheduling.Application;
+using Clinic.Users;
+using Clinic.Users.Application;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,6 +15,11 @@ public static class ClinicModules
     {
         services.AddClinicPlatform(configuration);
         services.AddScheduling(configuration);
+        services.AddUsers(configuration);
+
+        // Users links doctor accounts to doctors, which scheduling owns; the app introduces the two.
+        services.AddSingleton<IDoctorExistence>(provider => new DelegateDoctorExistence(async (id, token) =>
+            await provider.GetRequiredService<DoctorDirectory>().FindAsync(id, token) is not null));
         return services;
     }
 }

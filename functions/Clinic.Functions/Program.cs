@@ -7,6 +7,7 @@ var builder = FunctionsApplication.CreateBuilder(args);
 
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<ExceptionHandlingMiddleware>();
+builder.UseMiddleware<AccessPolicyMiddleware>();
 builder.Services.AddClinicModules(builder.Configuration);
 
 builder.Build().Run();

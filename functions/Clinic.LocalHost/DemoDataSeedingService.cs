@@ -1,13 +1,14 @@
 using Clinic.Scheduling.DemoData;
+using Clinic.Users.DemoData;
 
 namespace Clinic.LocalHost;
 
 /// <summary>
-/// Puts the fictional demo data in place before the host serves requests. Azurite may still be starting,
+/// Puts the fictional demo data (doctors, their accounts, an admin, a patient) in place before the host serves requests. Azurite may still be starting,
 /// so a failed attempt is retried for a while before the host gives up.
 /// </summary>
-public sealed partial class DemoDataSeedingService(DemoDataSeeder seeder, ILogger<DemoDataSeedingService> logger)
-    : IHostedService
+public sealed partial class DemoDataSeedingService(
+    DemoDataSeeder doctors, UsersDemoDataSeeder users, ILogger<DemoDataSeedingService> logger) : IHostedService
 {
     private const int Attempts = 15;
 
@@ -17,7 +18,8 @@ public sealed partial class DemoDataSeedingService(DemoDataSeeder seeder, ILogge
         {
             try
             {
-                await seeder.SeedAsync(cancellationToken);
+                await doctors.SeedAsync(cancellationToken);
+                await users.SeedAsync(cancellationToken);
                 return;
             }
             catch (Exception exception) when (exception is not OperationCanceledException && attempt < Attempts)

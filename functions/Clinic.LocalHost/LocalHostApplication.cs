@@ -23,6 +23,9 @@ public static class LocalHostApplication
 
         var app = builder.Build();
         app.UseMiddleware<ExceptionHandlingMiddleware>();
+        app.UseMiddleware<PrincipalTrustMiddleware>();
+        app.UseRouting();
+        app.UseMiddleware<AccessPolicyMiddleware>();
         app.MapHttpFunctions(typeof(ClinicModules).Assembly);
         return app;
     }

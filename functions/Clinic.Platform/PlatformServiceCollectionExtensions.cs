@@ -1,6 +1,8 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using Clinic.Platform.Identity;
+using Clinic.Platform.Privacy;
 using Clinic.Platform.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +13,10 @@ namespace Clinic.Platform;
 
 public static class PlatformServiceCollectionExtensions
 {
-    /// <summary>Registers what every module shares: the clock and the table storage clients.</summary>
+    /// <summary>
+    /// Registers what every module shares: the clock, table storage clients, the pseudonymizer, the access
+    /// gate (which needs an <see cref="ICallerResolver"/> from the users module) and the exception reporter.
+    /// </summary>
     public static IServiceCollection AddClinicPlatform(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -27,6 +32,8 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton(provider => CreateTableService(provider.GetRequiredService<IOptions<StorageOptions>>()));
         services.AddSingleton<TableClientProvider>();
         services.AddSingleton<Http.UnhandledExceptionReporter>();
+        services.AddClinicPrivacy(configuration);
+        services.AddSingleton<AccessGate>();
         return services;
     }
 

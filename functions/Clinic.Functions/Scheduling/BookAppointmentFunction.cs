@@ -11,22 +11,21 @@ namespace Clinic.Functions.Scheduling;
 public sealed class BookAppointmentFunction(AppointmentService appointments)
 {
     [Function("BookAppointment")]
+    [FunctionAccess(AccessPolicy.Owner)]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "appointments")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
 
-        var caller = ClientPrincipalReader.Read(request);
-        if (!caller.Succeeded)
-            return ApiResults.Problem(request.HttpContext, caller.Failure);
+        var caller = CallerContext.Get(request.HttpContext);
 
         var body = await JsonBody.ReadAsync<BookAppointmentRequest>(request, cancellationToken);
         if (!body.Succeeded)
             return ApiResults.Problem(request.HttpContext, body.Failure);
 
         var idempotencyKey = request.Headers.TryGetValue("Idempotency-Key", out var key) ? key.ToString() : null;
-        var result = await appointments.BookAsync(caller.Value.UserId, body.Value, idempotencyKey, cancellationToken);
+        var result = await appointments.BookAsync(caller.UserId, body.Value, idempotencyKey, cancellationToken);
         return result.ToApiResult(request.HttpContext, Created);
     }
 

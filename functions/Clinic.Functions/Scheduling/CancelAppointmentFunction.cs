@@ -10,6 +10,7 @@ namespace Clinic.Functions.Scheduling;
 public sealed class CancelAppointmentFunction(AppointmentService appointments)
 {
     [Function("CancelAppointment")]
+    [FunctionAccess(AccessPolicy.Owner)]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "appointments/{appointmentId}/cancel")]
         HttpRequest request,
@@ -18,11 +19,9 @@ public sealed class CancelAppointmentFunction(AppointmentService appointments)
     {
         ArgumentNullException.ThrowIfNull(request);
 
-        var caller = ClientPrincipalReader.Read(request);
-        if (!caller.Succeeded)
-            return ApiResults.Problem(request.HttpContext, caller.Failure);
+        var caller = CallerContext.Get(request.HttpContext);
 
-        var result = await appointments.CancelAsync(caller.Value.UserId, appointmentId, cancellationToken);
+        var result = await appointments.CancelAsync(caller.UserId, appointmentId, cancellationToken);
         return result.ToApiResult(request.HttpContext, value => ApiResults.Ok(value).NoStore());
     }
 }

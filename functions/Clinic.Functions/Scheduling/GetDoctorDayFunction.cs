@@ -11,6 +11,7 @@ namespace Clinic.Functions.Scheduling;
 public sealed class GetDoctorDayFunction(DoctorDayQuery day)
 {
     [Function("GetDoctorDay")]
+    [FunctionAccess(AccessPolicy.Doctor)]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "doctors/{doctorId}/appointments")]
         HttpRequest request,
@@ -19,11 +20,9 @@ public sealed class GetDoctorDayFunction(DoctorDayQuery day)
     {
         ArgumentNullException.ThrowIfNull(request);
 
-        var caller = ClientPrincipalReader.Read(request);
-        if (!caller.Succeeded)
-            return ApiResults.Problem(request.HttpContext, caller.Failure);
-        if (!caller.Value.ClaimsRole("doctor") && !caller.Value.ClaimsRole("admin"))
-            return ApiResults.Problem(request.HttpContext, Failure.Forbidden("Only doctors see a doctor's day."));
+        var caller = CallerContext.Get(request.HttpContext);
+        if (!caller.IsAdmin && caller.DoctorId != doctorId)
+            return ApiResults.Problem(request.HttpContext, Failure.Forbidden("Doctors see their own day only."));
 
         var result = await day.GetAsync(doctorId, request.Query["date"], cancellationToken);
         return result.ToApiResult(request.HttpContext, value => ApiResults.Ok(value).NoStore());

@@ -1,4 +1,5 @@
 using Clinic.Platform.Http;
+using Clinic.Platform.Identity;
 using Clinic.Scheduling.Application;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +10,7 @@ namespace Clinic.Functions.Scheduling;
 public sealed class GetDoctorSlotsFunction(SlotSearch slots)
 {
     [Function("GetDoctorSlots")]
+    [FunctionAccess(AccessPolicy.Anonymous)]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "doctors/{doctorId}/slots")] HttpRequest request,
         string doctorId,

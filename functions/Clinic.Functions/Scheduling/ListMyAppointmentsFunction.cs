@@ -10,16 +10,15 @@ namespace Clinic.Functions.Scheduling;
 public sealed class ListMyAppointmentsFunction(AppointmentService appointments)
 {
     [Function("ListMyAppointments")]
+    [FunctionAccess(AccessPolicy.Owner)]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me/appointments")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
 
-        var caller = ClientPrincipalReader.Read(request);
-        if (!caller.Succeeded)
-            return ApiResults.Problem(request.HttpContext, caller.Failure);
+        var caller = CallerContext.Get(request.HttpContext);
 
-        return ApiResults.Ok(await appointments.ListAsync(caller.Value.UserId, cancellationToken)).NoStore();
+        return ApiResults.Ok(await appointments.ListAsync(caller.UserId, cancellationToken)).NoStore();
     }
 }

@@ -11,6 +11,7 @@ namespace Clinic.Functions.Scheduling;
 public sealed class RescheduleAppointmentFunction(AppointmentService appointments)
 {
     [Function("RescheduleAppointment")]
+    [FunctionAccess(AccessPolicy.Owner)]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "appointments/{appointmentId}/reschedule")]
         HttpRequest request,
@@ -19,16 +20,14 @@ public sealed class RescheduleAppointmentFunction(AppointmentService appointment
     {
         ArgumentNullException.ThrowIfNull(request);
 
-        var caller = ClientPrincipalReader.Read(request);
-        if (!caller.Succeeded)
-            return ApiResults.Problem(request.HttpContext, caller.Failure);
+        var caller = CallerContext.Get(request.HttpContext);
 
         var body = await JsonBody.ReadAsync<RescheduleAppointmentRequest>(request, cancellationToken);
         if (!body.Succeeded)
             return ApiResults.Problem(request.HttpContext, body.Failure);
 
         var result = await appointments.RescheduleAsync(
-            caller.Value.UserId, appointmentId, body.Value, cancellationToken);
+            caller.UserId, appointmentId, body.Value, cancellationToken);
         return result.ToApiResult(request.HttpContext, value => ApiResults.Ok(value).NoStore());
     }
 }

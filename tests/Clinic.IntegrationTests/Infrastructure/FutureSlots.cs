@@ -7,6 +7,9 @@ public static class FutureSlots
 {
     public const string ParisDoctor = "dr-claire-dubois";
 
+    /// <summary>The seeded doctor account linked to <see cref="ParisDoctor"/>.</summary>
+    public const string ParisDoctorAccount = "demo-doctor-claire-dubois";
+
     public static async Task<IReadOnlyList<string>> FindAsync(HttpClient client, string doctorId, int weeksAhead)
     {
         ArgumentNullException.ThrowIfNull(client);

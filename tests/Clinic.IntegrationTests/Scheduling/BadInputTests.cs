@@ -65,7 +65,8 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
         string method, string path, string? body, int status, string? field)
     {
         using var request = BuildRequest(method, path, body);
-        request.As(Patient, "doctor");
+        var doctorsDay = path.StartsWith($"/api/doctors/{Doctor}/appointments", StringComparison.Ordinal);
+        request.As(doctorsDay ? FutureSlots.ParisDoctorAccount : Patient, "doctor");
 
         var response = await Client.SendAsync(request);
 

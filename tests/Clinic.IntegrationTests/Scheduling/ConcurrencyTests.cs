@@ -59,7 +59,8 @@ public sealed class ConcurrencyTests(AzuriteFixture azurite) : IAsyncLifetime
     private async Task<List<string>> DayAsync(string startUtc)
     {
         var response = await Client.SendAsync(
-            Get($"/api/doctors/{Doctor}/appointments?date={startUtc[..10]}").As("doctor-user", "doctor"));
+            Get($"/api/doctors/{Doctor}/appointments?date={startUtc[..10]}")
+                .As(FutureSlots.ParisDoctorAccount, "doctor"));
         return (await response.JsonAsync()).GetProperty("appointments").EnumerateArray()
             .Select(a => a.GetProperty("startUtc").GetString()!)
             .ToList();

@@ -97,7 +97,8 @@ public sealed class SchedulingFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         // Paris is ahead of UTC, so the UTC date of a daytime slot is also its local date.
         var response = await Client.SendAsync(
-            Get($"/api/doctors/{Doctor}/appointments?date={startUtc[..10]}").As("doctor-user", "doctor"));
+            Get($"/api/doctors/{Doctor}/appointments?date={startUtc[..10]}")
+                .As(FutureSlots.ParisDoctorAccount, "doctor"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.JsonAsync()).GetProperty("appointments").EnumerateArray()
             .Select(a => a.GetProperty("appointmentId").GetString()!)
