@@ -74,7 +74,7 @@ public sealed class UserAdminServiceTests
         var result = await _service.ListAsync(patient, CancellationToken.None);
 
         Assert.Equal(FailureKind.Forbidden, result.Failure!.Kind);
-        Assert.Equal("AccessDenied", Assert.Single(_logger.Collector.GetSnapshot()).Id.Name);
+        Assert.Equal("AdminServiceRefused", Assert.Single(_logger.Collector.GetSnapshot()).Id.Name);
     }
 
     [Fact]
