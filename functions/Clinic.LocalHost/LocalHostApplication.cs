@@ -1,5 +1,6 @@
 using Clinic.Functions;
 using Clinic.LocalHost.Binding;
+using Clinic.Platform.Http;
 
 namespace Clinic.LocalHost;
 
@@ -17,12 +18,14 @@ public static class LocalHostApplication
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
             builder.WebHost.UseUrls(DefaultUrl);
 
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
         builder.Services.AddClinicModules(builder.Configuration);
         builder.Services.AddHostedService<DemoDataSeedingService>();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseMiddleware<ExceptionHandlingMiddleware>();
+        app.UseProblemStatusPages();
         app.UseMiddleware<PrincipalTrustMiddleware>();
         app.UseRouting();
         app.UseMiddleware<AccessPolicyMiddleware>();

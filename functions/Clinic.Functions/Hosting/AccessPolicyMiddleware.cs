@@ -22,7 +22,7 @@ internal sealed class AccessPolicyMiddleware(AccessGate gate) : IFunctionsWorker
         }
 
         var policy = Policies.GetOrAdd(context.FunctionDefinition.EntryPoint, PolicyOf);
-        var refusal = await gate.AdmitAsync(
+        var refusal = RequestLimits.Check(httpContext.Request) ?? await gate.AdmitAsync(
             httpContext, policy, context.FunctionDefinition.Name, context.CancellationToken);
         if (refusal is null)
             await next(context);

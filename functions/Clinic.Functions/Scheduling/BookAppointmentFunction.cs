@@ -1,3 +1,4 @@
+using Clinic.Platform.Errors;
 using Clinic.Platform.Http;
 using Clinic.Platform.Identity;
 using Clinic.Scheduling.Application;
@@ -24,7 +25,11 @@ public sealed class BookAppointmentFunction(AppointmentService appointments)
         if (!body.Succeeded)
             return ApiResults.Problem(request.HttpContext, body.Failure);
 
-        var idempotencyKey = request.Headers.TryGetValue("Idempotency-Key", out var key) ? key.ToString() : null;
+        var keys = request.Headers["Idempotency-Key"];
+        if (keys.Count > 1)
+            return ApiResults.Problem(request.HttpContext, Failure.Validation("Idempotency-Key", "Send one key."));
+
+        var idempotencyKey = keys.Count == 1 ? keys[0] : null;
         var result = await appointments.BookAsync(caller.UserId, body.Value, idempotencyKey, cancellationToken);
         return result.ToApiResult(request.HttpContext, Created);
     }

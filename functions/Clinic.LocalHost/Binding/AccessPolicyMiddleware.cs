@@ -20,7 +20,8 @@ public sealed class AccessPolicyMiddleware(RequestDelegate next, AccessGate gate
         }
 
         var policy = FunctionPolicies.Of(function.Method);
-        var refusal = await gate.AdmitAsync(context, policy, function.Name, context.RequestAborted);
+        var refusal = RequestLimits.Check(context.Request)
+            ?? await gate.AdmitAsync(context, policy, function.Name, context.RequestAborted);
         if (refusal is null)
         {
             await next(context);

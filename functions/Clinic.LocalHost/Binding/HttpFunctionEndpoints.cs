@@ -36,12 +36,20 @@ public static class HttpFunctionEndpoints
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var binders = function.Method.GetParameters().Select(p => CreateBinder(function, p, routeParameters)).ToArray();
         var factory = ActivatorUtilities.CreateFactory(function.Method.DeclaringType!, Type.EmptyTypes);
+        var returnType = function.Method.ReturnType;
+        if (returnType != typeof(IActionResult) && returnType != typeof(Task<IActionResult>))
+        {
+            throw new InvalidOperationException(
+                $"Function {function.Name}: the local host runs functions that return IActionResult or " +
+                $"Task<IActionResult>, not {returnType.Name}.");
+        }
 
         return async context =>
         {
             var instance = function.Method.IsStatic ? null : factory(context.RequestServices, null);
             var arguments = binders.Select(bind => bind(context)).ToArray();
-            var result = await (Task<IActionResult>)function.Method.Invoke(instance, arguments)!;
+            var returned = function.Method.Invoke(instance, arguments)!;
+            var result = returned as IActionResult ?? await (Task<IActionResult>)returned;
             await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
         };
     }

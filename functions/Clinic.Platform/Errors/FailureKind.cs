@@ -9,6 +9,7 @@ public enum FailureKind
     NotFound,
     Conflict,
     Unprocessable,
+    MethodNotAllowed,
     PayloadTooLarge,
     UnsupportedMediaType,
     Unavailable,

@@ -16,8 +16,8 @@ public static class JsonBody
     {
         ArgumentNullException.ThrowIfNull(request);
 
-        if (request.ContentLength > RequestLimits.MaxBodyBytes)
-            return TooLarge();
+        if (RequestLimits.Check(request) is { } tooLarge)
+            return tooLarge;
 
         if (!IsJson(request.ContentType))
         {
@@ -27,7 +27,7 @@ public static class JsonBody
 
         var buffer = await ReadLimitedAsync(request.Body, cancellationToken);
         if (buffer is null)
-            return TooLarge();
+            return RequestLimits.TooLarge;
 
         if (buffer.Length == 0)
             return Failure.Validation("body", "A JSON body is required.");
@@ -74,9 +74,4 @@ public static class JsonBody
             return "body";
         return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
     }
-
-    private static Failure TooLarge() => new(
-        FailureKind.PayloadTooLarge,
-        "payload-too-large",
-        $"The request body is larger than {RequestLimits.MaxBodyBytes / 1024} KiB.");
 }

@@ -17,6 +17,7 @@ public static class ProblemTypes
         FailureKind.Forbidden => StatusCodes.Status403Forbidden,
         FailureKind.NotFound => StatusCodes.Status404NotFound,
         FailureKind.Conflict => StatusCodes.Status409Conflict,
+        FailureKind.MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
         FailureKind.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         FailureKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         FailureKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,

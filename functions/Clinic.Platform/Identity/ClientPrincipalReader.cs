@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Clinic.Platform.Errors;
+using Clinic.Platform.Storage;
 using Microsoft.AspNetCore.Http;
 
 namespace Clinic.Platform.Identity;
@@ -14,8 +15,6 @@ public static class ClientPrincipalReader
 
     /// <summary>Real principals are a few hundred bytes; the bound keeps a forged header from costing much.</summary>
     public const int MaxHeaderLength = 8 * 1024;
-
-    private const int MaxUserIdLength = 256;
 
     public static Result<ClientPrincipal> Read(HttpRequest request)
     {
@@ -46,7 +45,8 @@ public static class ClientPrincipalReader
                 return Unreadable();
 
             var userId = StringProperty(root, "userId");
-            if (string.IsNullOrWhiteSpace(userId) || userId.Length > MaxUserIdLength)
+            // Every user id becomes a table key somewhere; one that cannot is not a user of ours.
+            if (string.IsNullOrWhiteSpace(userId) || !TableKey.CanEncode(userId))
                 return Unreadable();
 
             return new ClientPrincipal(

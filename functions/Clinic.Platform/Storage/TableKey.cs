@@ -9,27 +9,36 @@ namespace Clinic.Platform.Storage;
 /// </summary>
 public static class TableKey
 {
-    /// <summary>Azure allows 1 KiB per key; a prefix and a separator must still fit beside the id.</summary>
-    public const int MaxIdLength = 256;
+    /// <summary>
+    /// Azure allows 1 KiB per key; a prefix and a separator must still fit beside the id. The bound is on the
+    /// encoded form, which can be nine times longer than the id (a 4-byte character becomes 12 characters).
+    /// </summary>
+    public const int MaxEncodedLength = 512;
+
+    /// <summary>Whether <paramref name="id"/> is non-empty and short enough, once encoded, to be a key.</summary>
+    public static bool CanEncode(string? id) =>
+        !string.IsNullOrEmpty(id) && id.Length <= MaxEncodedLength && EncodedLength(id) <= MaxEncodedLength;
 
     public static string Encode(string id)
     {
-        ArgumentException.ThrowIfNullOrEmpty(id);
-        if (id.Length > MaxIdLength)
-            throw new ArgumentException($"Ids are at most {MaxIdLength} characters.", nameof(id));
+        if (!CanEncode(id))
+            throw new ArgumentException($"Ids are at most {MaxEncodedLength} characters once encoded.", nameof(id));
 
         var builder = new StringBuilder(id.Length);
         foreach (var b in Encoding.UTF8.GetBytes(id))
         {
-            var c = (char)b;
-            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
-                builder.Append(c);
+            if (PassesRaw(b))
+                builder.Append((char)b);
             else
                 builder.Append('~').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
         }
 
         return builder.ToString();
     }
+
+    private static int EncodedLength(string id) => Encoding.UTF8.GetBytes(id).Sum(b => PassesRaw(b) ? 1 : 3);
+
+    private static bool PassesRaw(byte b) => char.IsAsciiLetterOrDigit((char)b) || b is (byte)'-' or (byte)'_' or (byte)'.';
 
     public static string Decode(string key)
     {

@@ -15,6 +15,7 @@ internal static class AppointmentViews
             TimeText.Format(appointment.Start),
             TimeText.Format(appointment.End),
             TimeText.FormatLocal(localStart),
+            TimeText.FormatOffset(localStart),
             doctor.TimeZone.Id,
             appointment.Version,
             TimeText.Format(appointment.CreatedAt),

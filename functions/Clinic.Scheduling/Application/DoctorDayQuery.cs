@@ -1,5 +1,6 @@
 using Clinic.Platform.Errors;
 using Clinic.Scheduling.Contracts;
+using Clinic.Scheduling.Domain;
 
 namespace Clinic.Scheduling.Application;
 
@@ -26,15 +27,19 @@ public sealed class DoctorDayQuery(DoctorDirectory doctors, IAppointmentStore ap
         var to = day.PlusDays(1).AtStartOfDayInZone(doctor.TimeZone).ToInstant();
         var booked = await appointments.ListBookedAsync(doctor.Id, from, to, cancellationToken);
 
-        var entries = booked
-            .OrderBy(slot => slot.Start)
-            .Select(slot => new DoctorDayEntry(
-                slot.AppointmentId,
-                slot.PatientId,
-                TimeText.Format(slot.Start),
-                TimeText.Format(slot.End),
-                TimeText.FormatLocal(slot.Start.InZone(doctor.TimeZone))))
-            .ToList();
+        var entries = booked.OrderBy(slot => slot.Start).Select(slot => ToEntry(slot, doctor)).ToList();
         return new DoctorDayResponse(doctor.Id, TimeText.Format(day), doctor.TimeZone.Id, entries);
+    }
+
+    private static DoctorDayEntry ToEntry(BookedSlot slot, Doctor doctor)
+    {
+        var localStart = slot.Start.InZone(doctor.TimeZone);
+        return new DoctorDayEntry(
+            slot.AppointmentId,
+            slot.PatientId,
+            TimeText.Format(slot.Start),
+            TimeText.Format(slot.End),
+            TimeText.FormatLocal(localStart),
+            TimeText.FormatOffset(localStart));
     }
 }

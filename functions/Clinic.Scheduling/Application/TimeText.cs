@@ -11,6 +11,14 @@ public static class TimeText
     private static readonly LocalDateTimePattern Local = LocalDateTimePattern.GeneralIso;
     private static readonly OffsetPattern UtcOffset = OffsetPattern.CreateWithInvariantCulture("+HH:mm");
 
+    /// <summary>
+    /// Dates and instants outside these bounds are refused as input: nothing in a clinic's calendar lies there,
+    /// and zone arithmetic near the ends of the representable range would overflow.
+    /// </summary>
+    public static readonly LocalDate EarliestDate = new(1900, 1, 1);
+
+    public static readonly LocalDate LatestDate = new(2200, 12, 31);
+
     public static string Format(Instant instant) => Instant.Format(instant);
 
     public static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);
@@ -30,6 +38,11 @@ public static class TimeText
         if (!parsed.Success)
             return false;
 
+        // Bounds first: turning a far-out local time into an instant would overflow.
+        var date = parsed.Value.Date;
+        if (date < EarliestDate || date > LatestDate)
+            return false;
+
         instant = parsed.Value.ToInstant();
         return true;
     }
@@ -42,6 +55,6 @@ public static class TimeText
 
         var parsed = LocalDatePattern.Iso.Parse(text);
         date = parsed.Success ? parsed.Value : default;
-        return parsed.Success;
+        return parsed.Success && date >= EarliestDate && date <= LatestDate;
     }
 }

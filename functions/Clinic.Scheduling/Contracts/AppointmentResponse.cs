@@ -7,6 +7,7 @@ public sealed record AppointmentResponse(
     string StartUtc,
     string EndUtc,
     string LocalStart,
+    string UtcOffset,
     string TimeZone,
     int Version,
     string CreatedAt,

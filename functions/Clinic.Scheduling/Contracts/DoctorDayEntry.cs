@@ -1,4 +1,4 @@
 namespace Clinic.Scheduling.Contracts;
 
 public sealed record DoctorDayEntry(
-    string AppointmentId, string PatientId, string StartUtc, string EndUtc, string LocalStart);
+    string AppointmentId, string PatientId, string StartUtc, string EndUtc, string LocalStart, string UtcOffset);

@@ -20,7 +20,8 @@ public static class DemoDoctors
         Create("dr-claire-dubois", "Dr. Claire Dubois", "Paediatrics", "Europe/Paris", 30,
             Weekdays(IsoDayOfWeek.Monday, IsoDayOfWeek.Thursday, (8, 30, 12, 30), (13, 30, 17, 30))),
         Create("dr-noah-fischer", "Dr. Noah Fischer", "Orthopaedics", "Europe/Berlin", 30,
-            Weekdays(IsoDayOfWeek.Monday, IsoDayOfWeek.Friday, (8, 0, 16, 0))),
+            Weekdays(IsoDayOfWeek.Monday, IsoDayOfWeek.Friday, (8, 0, 16, 0)),
+            daysOff: [new LocalDate(2027, 12, 24), new LocalDate(2027, 12, 31)]),
         Create("dr-kenji-sato", "Dr. Kenji Sato", "General practice", "Asia/Tokyo", 30,
             Weekdays(IsoDayOfWeek.Monday, IsoDayOfWeek.Friday, (9, 0, 12, 0), (13, 0, 18, 0))),
         Create("dr-lucia-romero", "Dr. Lucia Romero", "Neurology", "America/Los_Angeles", 45,
@@ -28,9 +29,15 @@ public static class DemoDoctors
     ];
 
     private static Doctor Create(
-        string id, string name, string specialty, string zone, int slotMinutes, List<WeeklyAvailability> rules) =>
+        string id,
+        string name,
+        string specialty,
+        string zone,
+        int slotMinutes,
+        List<WeeklyAvailability> rules,
+        LocalDate[]? daysOff = null) =>
         new(id, name, specialty, DateTimeZoneProviders.Tzdb[zone], Duration.FromMinutes(slotMinutes), rules,
-            new HashSet<LocalDate>());
+            (daysOff ?? []).ToHashSet());
 
     private static List<WeeklyAvailability> Weekdays(
         IsoDayOfWeek first, IsoDayOfWeek last, params (int H1, int M1, int H2, int M2)[] periods)

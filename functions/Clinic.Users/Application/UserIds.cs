@@ -13,7 +13,7 @@ public static class UserIds
     /// Static Web Apps user ids are opaque: any non-blank id that fits a table key will do.
     /// </summary>
     public static bool IsUserId(string? id) =>
-        !string.IsNullOrWhiteSpace(id) && id.Length <= TableKey.MaxIdLength;
+        !string.IsNullOrWhiteSpace(id) && TableKey.CanEncode(id);
 
     /// <summary>Lowercase slugs such as <c>dr-amelia-hart</c>: <c>^[a-z0-9][a-z0-9-]{0,63}$</c>.</summary>
     public static bool IsDoctorId(string? id) =>

@@ -39,12 +39,6 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
         { "POST", "/api/appointments", "{\"doctorId\":\"x\",\"start\":\"2030-01-07T08:30:00Z\",\"extra\":1}", 400,
             "extra" },
         { "POST", "/api/appointments", "{\"doctorId\":\"" + Doctor + "\",\"start\":\"next monday\"}", 400, "start" },
-        { "POST", "/api/appointments", "{\"doctorId\":\"" + Doctor + "\",\"start\":\"2020-01-06T08:30:00Z\"}", 422,
-            null },
-        { "POST", "/api/appointments", "{\"doctorId\":\"" + Doctor + "\",\"start\":\"2030-01-07T08:40:00Z\"}", 422,
-            null },
-        { "POST", "/api/appointments", "{\"doctorId\":\"" + Doctor + "\",\"start\":\"2030-01-06T08:30:00Z\"}", 422,
-            null },
         { "POST", "/api/appointments", "{\"doctorId\":\"dr-nobody\",\"start\":\"2030-01-07T08:30:00Z\"}", 404, null },
         { "POST", "/api/appointments", "@oversized", 413, null },
         { "POST", "/api/appointments", "@text-plain", 415, null },
@@ -57,7 +51,52 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
         { "POST", $"/api/appointments/{UnknownAppointment}/cancel", "{}", 404, null },
         { "POST", "/api/appointments/UPPERCASE/cancel", "{}", 400, "appointmentId" },
         { "GET", $"/api/doctors/{Doctor}/appointments?date=2030-02-30", null, 400, "date" },
+        { "GET", $"/api/doctors/{Doctor}/appointments?date=9999-12-31", null, 400, "date" },
+        { "GET", $"{Slots}?from=9999-12-31&to=9999-12-31", null, 400, "from" },
+        { "POST", "/api/appointments", "{\"doctorId\":\"" + Doctor + "\",\"start\":\"9999-12-31T23:59:59-05:00\"}",
+            400, "start" },
+        { "POST", "/api/appointments", "{\"doctorId\":\"x\",\"doctorId\":\"y\",\"start\":\"2030-01-07T08:30:00Z\"}", 400,
+            "doctorId" },
+        { "POST", "/api/appointments", "@two-idempotency-keys", 400, "Idempotency-Key" },
+        { "GET", "/api/no-such-route", null, 404, null },
+        { "DELETE", "/api/doctors", null, 405, null },
+        { "GET", "/api/doctors", "@oversized", 413, null },
     };
+
+    public static TheoryData<string, string, string> Unbookable => new()
+    {
+        // doctor, start, problem type
+        { Doctor, "2020-01-06T08:30:00Z", "too-soon" },
+        { Doctor, "2030-01-07T08:40:00Z", "slot-not-offered" },
+        { Doctor, "2030-01-06T08:30:00Z", "slot-not-offered" },
+        { Doctor, "2030-01-07T07:00:00Z", "slot-not-offered" },
+        { "dr-noah-fischer", "2027-12-24T09:00:00Z", "slot-not-offered" },
+        { Doctor, DateTimeOffset.UtcNow.AddMinutes(20).ToString("yyyy-MM-ddTHH:00:00Z"), "too-soon" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Unbookable))]
+    public async Task Book_startThatCannotBeBooked_isUnprocessableWithItsReason(
+        string doctor, string start, string type)
+    {
+        using var request = Post("/api/appointments", new { doctorId = doctor, start }).As(Patient);
+
+        var response = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal($"/problems/{type}", (await response.JsonAsync()).GetProperty("type").GetString());
+        Assert.Empty(await MineAsync());
+    }
+
+    [Fact]
+    public async Task Slots_onADayOff_areNone()
+    {
+        var dayOff = await Client.GetAsync("/api/doctors/dr-noah-fischer/slots?from=2027-12-24&to=2027-12-24");
+        var dayBefore = await Client.GetAsync("/api/doctors/dr-noah-fischer/slots?from=2027-12-23&to=2027-12-23");
+
+        Assert.Empty(FutureSlots.Starts(await dayOff.JsonAsync()));
+        Assert.NotEmpty(FutureSlots.Starts(await dayBefore.JsonAsync()));
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -117,8 +156,13 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
 
         return body switch
         {
-            "@oversized" => PostRaw(path, $"{{\"doctorId\":\"{new string('x', 70_000)}\"}}"),
+            "@oversized" => new HttpRequestMessage(new HttpMethod(method), path)
+            {
+                Content = new StringContent($"{{\"doctorId\":\"{new string('x', 70_000)}\"}}", Encoding.UTF8, "application/json"),
+            },
             "@text-plain" => PostRaw(path, "{}", "text/plain"),
+            "@two-idempotency-keys" => WithKey(
+                WithKey(PostRaw(path, $"{{\"doctorId\":\"{Doctor}\",\"start\":\"2030-01-07T08:30:00Z\"}}"), "a"), "b"),
             "@long-idempotency-key" => WithKey(
                 PostRaw(path, $"{{\"doctorId\":\"{Doctor}\",\"start\":\"2030-01-07T08:30:00Z\"}}"),
                 new string('k', 129)),

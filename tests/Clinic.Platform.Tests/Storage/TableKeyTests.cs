@@ -44,8 +44,19 @@ public sealed class TableKeyTests
     [Fact]
     public void Encode_overlongId_isRefused()
     {
-        var id = new string('x', TableKey.MaxIdLength + 1);
+        var id = new string('x', TableKey.MaxEncodedLength + 1);
 
         Assert.Throws<ArgumentException>(() => TableKey.Encode(id));
+    }
+
+    [Fact]
+    public void CanEncode_idThatGrowsPastTheBoundWhenEncoded_isFalse()
+    {
+        var slashes = new string('/', 256);
+
+        var encodable = TableKey.CanEncode(slashes);
+
+        Assert.False(encodable);
+        Assert.True(TableKey.CanEncode(new string('/', 170)));
     }
 }
