@@ -134,3 +134,37 @@ start_azurite() {
     stop_pid "$AZURITE_PID"
     die "Azurite did not listen on port ${AZURITE_PORTS[2]} within 30 s"
 }
+
+# start_static_web_app: the Static Web Apps CLI emulator on 127.0.0.1:4280 in front of the local host, with
+# the site's routes and role rules. Sets SWA_PID. The emulator cannot reach Microsoft Entra ID, so it gets
+# the configuration without the custom identity provider and offers its mock sign-in form instead.
+start_static_web_app() {
+    local config_dir="$REPO_ROOT/.data/swa" i
+
+    mkdir -p "$config_dir"
+    node -e '
+        const fs = require("fs");
+        const config = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+        delete config.auth;
+        fs.writeFileSync(process.argv[2], JSON.stringify(config, null, 2));
+    ' "$REPO_ROOT/frontend/staticwebapp.config.json" "$config_dir/staticwebapp.config.json"
+
+    # No terminal for it: it would otherwise stop to ask questions.
+    "$REPO_ROOT/node_modules/.bin/swa" start "$REPO_ROOT/frontend" --swa-config-location "$config_dir" \
+        --api-devserver-url http://127.0.0.1:7071 --host 127.0.0.1 --port 4280 \
+        </dev/null >"$config_dir/swa.log" 2>&1 &
+    SWA_PID=$!
+
+    for ((i = 0; i < 120; i++)); do
+        if port_open 4280; then
+            return 0
+        fi
+        if ! pid_alive "$SWA_PID"; then
+            tail -n 20 "$config_dir/swa.log" >&2 || true
+            die "the Static Web Apps emulator exited during start-up; see $config_dir/swa.log"
+        fi
+        sleep 0.5
+    done
+
+    die "the Static Web Apps emulator did not listen on port 4280 within 60 s"
+}
