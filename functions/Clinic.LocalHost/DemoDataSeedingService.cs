@@ -4,11 +4,14 @@ using Clinic.Users.DemoData;
 namespace Clinic.LocalHost;
 
 /// <summary>
-/// Puts the fictional demo data (doctors, their accounts, an admin, a patient) in place before the host serves requests. Azurite may still be starting,
-/// so a failed attempt is retried for a while before the host gives up.
+/// Puts the fictional demo data (doctors, their accounts, an admin, a patient) in place before the host
+/// serves requests. Azurite may still be starting, so a failed attempt is retried for a while before the
+/// host gives up.
 /// </summary>
 public sealed partial class DemoDataSeedingService(
-    DemoDataSeeder doctors, UsersDemoDataSeeder users, ILogger<DemoDataSeedingService> logger) : IHostedService
+    DemoDataSeeder doctors,
+    UsersDemoDataSeeder users,
+    ILogger<DemoDataSeedingService> logger) : IHostedService
 {
     private const int Attempts = 15;
 
@@ -22,7 +25,8 @@ public sealed partial class DemoDataSeedingService(
                 await users.SeedAsync(cancellationToken);
                 return;
             }
-            catch (Exception exception) when (exception is not OperationCanceledException && attempt < Attempts)
+            catch (Exception exception)
+                when (exception is not OperationCanceledException && attempt < Attempts)
             {
                 LogStorageNotReady(logger, attempt);
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);

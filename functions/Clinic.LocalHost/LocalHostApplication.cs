@@ -18,7 +18,8 @@ public static class LocalHostApplication
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
             builder.WebHost.UseUrls(DefaultUrl);
 
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
+        builder.WebHost.ConfigureKestrel(
+            kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
         builder.Services.AddClinicModules(builder.Configuration);
         builder.Services.AddHostedService<DemoDataSeedingService>();
         configure?.Invoke(builder);

@@ -17,7 +17,9 @@ public static class PlatformServiceCollectionExtensions
     /// Registers what every module shares: the clock, table storage clients, the pseudonymizer, the access
     /// gate (which needs an <see cref="ICallerResolver"/> from the users module) and the exception reporter.
     /// </summary>
-    public static IServiceCollection AddClinicPlatform(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddClinicPlatform(
+        this IServiceCollection services,
+        IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
@@ -29,7 +31,8 @@ public static class PlatformServiceCollectionExtensions
                 options => options.ConnectionString is not null || options.TableServiceUri is not null,
                 "Set Storage:ConnectionString (or AzureWebJobsStorage) or Storage:TableServiceUri.")
             .ValidateOnStart();
-        services.AddSingleton(provider => CreateTableService(provider.GetRequiredService<IOptions<StorageOptions>>()));
+        services.AddSingleton(
+            provider => CreateTableService(provider.GetRequiredService<IOptions<StorageOptions>>()));
         services.AddSingleton<TableClientProvider>();
         services.AddSingleton<Http.UnhandledExceptionReporter>();
         services.AddClinicPrivacy(configuration);

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Logging;
 
 namespace Clinic.Scheduling;
 
-/// <summary>Scheduling's events, ids 2000-2099. Ids and names are stable: dashboards and alerts query them.</summary>
+/// <summary>
+/// Scheduling's events, ids 2000-2099. Ids and names are stable: dashboards and alerts query them.
+/// </summary>
 internal static partial class Log
 {
     [LoggerMessage(2001, LogLevel.Information, "Appointment {AppointmentId} booked with doctor {DoctorId}",
@@ -19,7 +21,8 @@ internal static partial class Log
         EventName = "AppointmentCancelled")]
     public static partial void AppointmentCancelled(ILogger logger, string appointmentId, string doctorId);
 
-    [LoggerMessage(2010, LogLevel.Information, "Slot of doctor {DoctorId} was taken before it could be booked",
+    [LoggerMessage(2010, LogLevel.Information,
+        "Slot of doctor {DoctorId} was taken before it could be booked",
         EventName = "SlotConflict")]
     public static partial void SlotConflict(ILogger logger, string doctorId);
 
@@ -27,6 +30,7 @@ internal static partial class Log
         EventName = "BookingReplayed")]
     public static partial void BookingReplayed(ILogger logger, string appointmentId);
 
-    [LoggerMessage(2020, LogLevel.Information, "Seeded {Count} demo doctors", EventName = "DemoDoctorsSeeded")]
+    [LoggerMessage(2020, LogLevel.Information, "Seeded {Count} demo doctors",
+        EventName = "DemoDoctorsSeeded")]
     public static partial void DemoDoctorsSeeded(ILogger logger, int count);
 }

@@ -9,11 +9,14 @@ namespace Clinic.Scheduling;
 public static class SchedulingServiceCollectionExtensions
 {
     /// <summary>Registers the scheduling module: its services and its Azure Table adapters.</summary>
-    public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddScheduling(
+        this IServiceCollection services,
+        IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection(SchedulingOptions.SectionName));
+        services.AddOptions<SchedulingOptions>()
+            .Bind(configuration.GetSection(SchedulingOptions.SectionName));
         services.AddMemoryCache();
         services.AddSingleton<IDoctorStore, TableDoctorStore>();
         services.AddSingleton<IAppointmentStore, TableAppointmentStore>();

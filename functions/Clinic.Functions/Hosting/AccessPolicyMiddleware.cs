@@ -7,10 +7,13 @@ using Microsoft.Azure.Functions.Worker.Middleware;
 
 namespace Clinic.Functions.Hosting;
 
-/// <summary>The Functions app's seat for the shared <see cref="AccessGate"/>: every HTTP function passes it.</summary>
+/// <summary>
+/// The Functions app's seat for the shared <see cref="AccessGate"/>: every HTTP function passes it.
+/// </summary>
 internal sealed class AccessPolicyMiddleware(AccessGate gate) : IFunctionsWorkerMiddleware
 {
-    private static readonly ConcurrentDictionary<string, AccessPolicy?> Policies = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, AccessPolicy?> Policies =
+        new(StringComparer.Ordinal);
 
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
@@ -30,7 +33,9 @@ internal sealed class AccessPolicyMiddleware(AccessGate gate) : IFunctionsWorker
             context.GetInvocationResult().Value = ApiResults.Problem(httpContext, refusal);
     }
 
-    /// <summary>Finds the method behind an entry point such as <c>Namespace.Type.Method</c> in this assembly.</summary>
+    /// <summary>
+    /// Finds the method behind an entry point such as <c>Namespace.Type.Method</c> in this assembly.
+    /// </summary>
     private static AccessPolicy? PolicyOf(string entryPoint)
     {
         var split = entryPoint.LastIndexOf('.');

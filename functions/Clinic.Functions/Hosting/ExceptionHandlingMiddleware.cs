@@ -4,8 +4,11 @@ using Microsoft.Azure.Functions.Worker.Middleware;
 
 namespace Clinic.Functions.Hosting;
 
-/// <summary>Answers an exception that escaped an HTTP function with problem details, through the shared reporter.</summary>
-internal sealed class ExceptionHandlingMiddleware(UnhandledExceptionReporter reporter) : IFunctionsWorkerMiddleware
+/// <summary>
+/// Answers an exception that escaped an HTTP function with problem details, through the shared reporter.
+/// </summary>
+internal sealed class ExceptionHandlingMiddleware(
+    UnhandledExceptionReporter reporter) : IFunctionsWorkerMiddleware
 {
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
@@ -15,7 +18,8 @@ internal sealed class ExceptionHandlingMiddleware(UnhandledExceptionReporter rep
         }
         catch (Exception exception) when (context.GetHttpContext() is { } httpContext)
         {
-            context.GetInvocationResult().Value = reporter.Report(httpContext, exception, context.FunctionDefinition.Name);
+            context.GetInvocationResult().Value =
+                reporter.Report(httpContext, exception, context.FunctionDefinition.Name);
         }
     }
 }

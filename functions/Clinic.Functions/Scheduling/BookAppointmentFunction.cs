@@ -27,16 +27,21 @@ public sealed class BookAppointmentFunction(AppointmentService appointments)
 
         var keys = request.Headers["Idempotency-Key"];
         if (keys.Count > 1)
-            return ApiResults.Problem(request.HttpContext, Failure.Validation("Idempotency-Key", "Send one key."));
+        {
+            return ApiResults.Problem(
+                request.HttpContext, Failure.Validation("Idempotency-Key", "Send one key."));
+        }
 
         var idempotencyKey = keys.Count == 1 ? keys[0] : null;
-        var result = await appointments.BookAsync(caller.UserId, body.Value, idempotencyKey, cancellationToken);
+        var result = await appointments.BookAsync(
+            caller.UserId, body.Value, idempotencyKey, cancellationToken);
         return result.ToApiResult(request.HttpContext, Created);
     }
 
     private static ApiResult Created(BookingResult booking)
     {
-        var result = ApiResults.Created($"/api/appointments/{booking.Appointment.Id}", booking.Appointment).NoStore();
+        var result = ApiResults.Created($"/api/appointments/{booking.Appointment.Id}", booking.Appointment)
+            .NoStore();
         if (booking.Replayed)
             result.Headers["Idempotent-Replayed"] = "true";
         return result;

@@ -22,7 +22,10 @@ public sealed class GetDoctorDayFunction(DoctorDayQuery day)
 
         var caller = CallerContext.Get(request.HttpContext);
         if (!caller.IsAdmin && caller.DoctorId != doctorId)
-            return ApiResults.Problem(request.HttpContext, Failure.Forbidden("Doctors see their own day only."));
+        {
+            return ApiResults.Problem(
+                request.HttpContext, Failure.Forbidden("Doctors see their own day only."));
+        }
 
         var result = await day.GetAsync(doctorId, request.Query["date"], cancellationToken);
         return result.ToApiResult(request.HttpContext, value => ApiResults.Ok(value).NoStore());

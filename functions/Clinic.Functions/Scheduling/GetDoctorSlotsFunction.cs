@@ -12,13 +12,15 @@ public sealed class GetDoctorSlotsFunction(SlotSearch slots)
     [Function("GetDoctorSlots")]
     [FunctionAccess(AccessPolicy.Anonymous)]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "doctors/{doctorId}/slots")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "doctors/{doctorId}/slots")]
+        HttpRequest request,
         string doctorId,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
 
-        var result = await slots.FindAsync(doctorId, request.Query["from"], request.Query["to"], cancellationToken);
+        var result = await slots.FindAsync(
+            doctorId, request.Query["from"], request.Query["to"], cancellationToken);
         return result.ToApiResult(request.HttpContext, ApiResults.Ok);
     }
 }

@@ -6,7 +6,9 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Clinic.Functions.Users;
 
-/// <summary>The caller's rights as the users table confirms them, whatever their sign-in token claims.</summary>
+/// <summary>
+/// The caller's rights as the users table confirms them, whatever their sign-in token claims.
+/// </summary>
 public sealed class GetMyAccessFunction
 {
     [Function("GetMyAccess")]

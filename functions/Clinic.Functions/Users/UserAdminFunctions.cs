@@ -41,14 +41,16 @@ public sealed class UserAdminFunctions(UserAdminService admin)
     {
         var body = await JsonBody.ReadAsync<ChangeRoleRequest>(request, cancellationToken);
         return body.Succeeded
-            ? Respond(request, await admin.AssignRoleAsync(Caller(request), pseudonym, body.Value, cancellationToken))
+            ? Respond(request, await admin.AssignRoleAsync(
+                Caller(request), pseudonym, body.Value, cancellationToken))
             : ApiResults.Problem(request.HttpContext, body.Failure);
     }
 
     [Function("RemoveUserRole")]
     [FunctionAccess(AccessPolicy.Admin)]
     public async Task<IActionResult> RemoveRole(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = User + "/roles/{role}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = User + "/roles/{role}")]
+        HttpRequest request,
         string pseudonym,
         string role,
         CancellationToken cancellationToken) =>
@@ -63,7 +65,8 @@ public sealed class UserAdminFunctions(UserAdminService admin)
     {
         var body = await JsonBody.ReadAsync<LinkDoctorRequest>(request, cancellationToken);
         return body.Succeeded
-            ? Respond(request, await admin.LinkDoctorAsync(Caller(request), pseudonym, body.Value, cancellationToken))
+            ? Respond(request, await admin.LinkDoctorAsync(
+                Caller(request), pseudonym, body.Value, cancellationToken))
             : ApiResults.Problem(request.HttpContext, body.Failure);
     }
 

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Mvc.Abstractions;
 
 namespace Clinic.LocalHost.Binding;
 
-/// <summary>The local host's seat for the shared <see cref="AccessGate"/>, as the worker middleware is.</summary>
+/// <summary>
+/// The local host's seat for the shared <see cref="AccessGate"/>, as the worker middleware is.
+/// </summary>
 public sealed class AccessPolicyMiddleware(RequestDelegate next, AccessGate gate)
 {
     public async Task InvokeAsync(HttpContext context)
@@ -29,6 +31,7 @@ public sealed class AccessPolicyMiddleware(RequestDelegate next, AccessGate gate
         }
 
         var problem = ApiResults.Problem(context, refusal);
-        await problem.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+        await problem.ExecuteResultAsync(
+            new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
     }
 }

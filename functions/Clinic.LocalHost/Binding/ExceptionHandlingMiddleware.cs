@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Mvc.Abstractions;
 
 namespace Clinic.LocalHost.Binding;
 
-/// <summary>The local host's seat for the shared reporter, as the Functions app's worker middleware is.</summary>
+/// <summary>
+/// The local host's seat for the shared reporter, as the Functions app's worker middleware is.
+/// </summary>
 public sealed class ExceptionHandlingMiddleware(RequestDelegate next, UnhandledExceptionReporter reporter)
 {
     public async Task InvokeAsync(HttpContext context)
@@ -18,7 +20,8 @@ public sealed class ExceptionHandlingMiddleware(RequestDelegate next, UnhandledE
         {
             var functionName = context.GetEndpoint()?.Metadata.GetMetadata<HttpFunction>()?.Name ?? "none";
             var result = reporter.Report(context, exception, functionName);
-            await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+            await result.ExecuteResultAsync(
+                new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
         }
     }
 }

@@ -3,7 +3,9 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Clinic.LocalHost.Binding;
 
-/// <summary>Finds the HTTP functions of an assembly from the same attributes the Functions SDK reads.</summary>
+/// <summary>
+/// Finds the HTTP functions of an assembly from the same attributes the Functions SDK reads.
+/// </summary>
 public static class HttpFunctionCatalog
 {
     public static IReadOnlyList<HttpFunction> Discover(Assembly assembly)
@@ -11,7 +13,8 @@ public static class HttpFunctionCatalog
         ArgumentNullException.ThrowIfNull(assembly);
 
         return assembly.GetExportedTypes()
-            .SelectMany(type => type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
+            .SelectMany(type => type.GetMethods(
+                BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
             .Select(Describe)
             .OfType<HttpFunction>()
             .OrderBy(function => function.Name, StringComparer.Ordinal)

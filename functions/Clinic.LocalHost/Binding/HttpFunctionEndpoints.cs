@@ -13,7 +13,9 @@ namespace Clinic.LocalHost.Binding;
 /// </summary>
 public static class HttpFunctionEndpoints
 {
-    public static IEndpointRouteBuilder MapHttpFunctions(this IEndpointRouteBuilder endpoints, Assembly assembly)
+    public static IEndpointRouteBuilder MapHttpFunctions(
+        this IEndpointRouteBuilder endpoints,
+        Assembly assembly)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
 
@@ -34,7 +36,9 @@ public static class HttpFunctionEndpoints
         var routeParameters = RoutePatternFactory.Parse(function.Pattern).Parameters
             .Select(parameter => parameter.Name)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var binders = function.Method.GetParameters().Select(p => CreateBinder(function, p, routeParameters)).ToArray();
+        var binders = function.Method.GetParameters()
+            .Select(p => CreateBinder(function, p, routeParameters))
+            .ToArray();
         var factory = ActivatorUtilities.CreateFactory(function.Method.DeclaringType!, Type.EmptyTypes);
         var returnType = function.Method.ReturnType;
         if (returnType != typeof(IActionResult) && returnType != typeof(Task<IActionResult>))
@@ -50,7 +54,8 @@ public static class HttpFunctionEndpoints
             var arguments = binders.Select(bind => bind(context)).ToArray();
             var returned = function.Method.Invoke(instance, arguments)!;
             var result = returned as IActionResult ?? await (Task<IActionResult>)returned;
-            await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+            await result.ExecuteResultAsync(
+                new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
         };
     }
 

@@ -17,14 +17,18 @@ public static class ProblemStatusPages
             var http = context.HttpContext;
             var failure = http.Response.StatusCode switch
             {
-                StatusCodes.Status404NotFound => Failure.NotFound("route-not-found", "There is no such route."),
+                StatusCodes.Status404NotFound => Failure.NotFound(
+                    "route-not-found", "There is no such route."),
                 StatusCodes.Status405MethodNotAllowed => new Failure(
-                    FailureKind.MethodNotAllowed, "method-not-allowed", "This route does not take that method."),
+                    FailureKind.MethodNotAllowed,
+                    "method-not-allowed",
+                    "This route does not take that method."),
                 StatusCodes.Status413PayloadTooLarge => RequestLimits.TooLarge,
                 _ => new Failure(FailureKind.Validation, "bad-request", "The request could not be read."),
             };
 
             var problem = ApiResults.Problem(http, failure);
-            await problem.ExecuteResultAsync(new ActionContext(http, http.GetRouteData(), new ActionDescriptor()));
+            await problem.ExecuteResultAsync(
+                new ActionContext(http, http.GetRouteData(), new ActionDescriptor()));
         });
 }

@@ -21,7 +21,8 @@ public sealed record Failure(
 
     public static Failure Conflict(string code, string title) => new(FailureKind.Conflict, code, title);
 
-    public static Failure Unprocessable(string code, string title) => new(FailureKind.Unprocessable, code, title);
+    public static Failure Unprocessable(string code, string title) =>
+        new(FailureKind.Unprocessable, code, title);
 
     public static Failure Unauthenticated(string title) =>
         new(FailureKind.Unauthenticated, "unauthenticated", title);

@@ -2,7 +2,9 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Clinic.Platform.Errors;
 
-/// <summary>The outcome of an operation: a value, or the <see cref="Failure"/> that explains its absence.</summary>
+/// <summary>
+/// The outcome of an operation: a value, or the <see cref="Failure"/> that explains its absence.
+/// </summary>
 public readonly struct Result<T>
 {
     private Result(T? value, Failure? failure)

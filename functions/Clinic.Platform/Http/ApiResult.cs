@@ -23,7 +23,8 @@ public sealed class ApiResult : IActionResult
 
     public int StatusCode { get; }
 
-    public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    public IDictionary<string, string> Headers { get; } =
+        new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Marks a response that carries personal data: no browser or proxy may keep a copy.</summary>
     public ApiResult NoStore()

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Clinic.Platform.Http;
 
-/// <summary>The responses a function may give: JSON bodies, or RFC 7807 problem details for every failure.</summary>
+/// <summary>
+/// The responses a function may give: JSON bodies, or RFC 7807 problem details for every failure.
+/// </summary>
 public static class ApiResults
 {
     public const string ProblemContentType = "application/problem+json";
@@ -43,5 +45,7 @@ public static class ApiResults
     /// <summary>The answer to an error nobody anticipated: nothing but a correlation id to quote.</summary>
     public static ApiResult Unexpected(HttpContext context) =>
         Problem(context, new Failure(
-            FailureKind.Unexpected, ProblemTypes.UnexpectedCode, "Something went wrong on our side. Please try again."));
+            FailureKind.Unexpected,
+            ProblemTypes.UnexpectedCode,
+            "Something went wrong on our side. Please try again."));
 }

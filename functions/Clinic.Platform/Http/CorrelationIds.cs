@@ -40,5 +40,6 @@ public static class CorrelationIds
     }
 
     private static bool IsPlain(string value) =>
-        value.Length is > 0 and <= MaxLength && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+        value.Length is > 0 and <= MaxLength
+        && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 }

@@ -22,7 +22,9 @@ public static class JsonBody
         if (!IsJson(request.ContentType))
         {
             return new Failure(
-                FailureKind.UnsupportedMediaType, "unsupported-media-type", "Send the body as application/json.");
+                FailureKind.UnsupportedMediaType,
+                "unsupported-media-type",
+                "Send the body as application/json.");
         }
 
         var buffer = await ReadLimitedAsync(request.Body, cancellationToken);
@@ -45,7 +47,8 @@ public static class JsonBody
         }
         catch (JsonException exception)
         {
-            return Failure.Validation(FieldName(exception.Path), "This value is malformed or of the wrong type.");
+            return Failure.Validation(
+                FieldName(exception.Path), "This value is malformed or of the wrong type.");
         }
     }
 

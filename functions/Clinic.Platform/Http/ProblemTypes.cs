@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Http;
 
 namespace Clinic.Platform.Http;
 
-/// <summary>Maps failure kinds to HTTP statuses and codes to the stable problem type URIs documented in docs/.</summary>
+/// <summary>
+/// Maps failure kinds to HTTP statuses and codes to the stable problem type URIs documented in docs/.
+/// </summary>
 public static class ProblemTypes
 {
     public const string UnexpectedCode = "unexpected";

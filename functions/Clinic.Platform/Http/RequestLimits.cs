@@ -5,7 +5,9 @@ namespace Clinic.Platform.Http;
 
 public static class RequestLimits
 {
-    /// <summary>No request of this API needs more; larger bodies are refused with 413 before parsing.</summary>
+    /// <summary>
+    /// No request of this API needs more; larger bodies are refused with 413 before parsing.
+    /// </summary>
     public const int MaxBodyBytes = 64 * 1024;
 
     /// <summary>
@@ -19,5 +21,7 @@ public static class RequestLimits
     }
 
     public static Failure TooLarge { get; } = new(
-        FailureKind.PayloadTooLarge, "payload-too-large", $"The request body is larger than {MaxBodyBytes / 1024} KiB.");
+        FailureKind.PayloadTooLarge,
+        "payload-too-large",
+        $"The request body is larger than {MaxBodyBytes / 1024} KiB.");
 }

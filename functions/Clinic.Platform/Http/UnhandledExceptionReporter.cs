@@ -14,7 +14,8 @@ public sealed partial class UnhandledExceptionReporter(ILogger<UnhandledExceptio
         ArgumentNullException.ThrowIfNull(exception);
 
         var correlationId = CorrelationIds.Get(context);
-        LogUnhandled(logger, exception, functionName, exception.GetType().FullName ?? "unknown", correlationId);
+        LogUnhandled(
+            logger, exception, functionName, exception.GetType().FullName ?? "unknown", correlationId);
         return ApiResults.Unexpected(context);
     }
 

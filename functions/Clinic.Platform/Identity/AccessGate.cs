@@ -10,7 +10,10 @@ namespace Clinic.Platform.Identity;
 /// principal, confirms it against the users table (disabled users and unassigned roles are refused), and
 /// hands the confirmed caller to the function. A function without a policy is refused outright.
 /// </summary>
-public sealed partial class AccessGate(ICallerResolver callers, Pseudonymizer pseudonyms, ILogger<AccessGate> logger)
+public sealed partial class AccessGate(
+    ICallerResolver callers,
+    Pseudonymizer pseudonyms,
+    ILogger<AccessGate> logger)
 {
     public async Task<Failure?> AdmitAsync(
         HttpContext context, AccessPolicy? policy, string functionName, CancellationToken cancellationToken)
@@ -52,7 +55,12 @@ public sealed partial class AccessGate(ICallerResolver callers, Pseudonymizer ps
         _ => false,
     };
 
-    private Failure Deny(string functionName, AccessPolicy policy, string reason, string? userId, Failure failure)
+    private Failure Deny(
+        string functionName,
+        AccessPolicy policy,
+        string reason,
+        string? userId,
+        Failure failure)
     {
         var user = userId is null ? "anonymous" : pseudonyms.Pseudonymize(userId);
         LogAccessDenied(logger, functionName, policy, reason, user);
@@ -60,7 +68,8 @@ public sealed partial class AccessGate(ICallerResolver callers, Pseudonymizer ps
     }
 
     [LoggerMessage(1010, LogLevel.Warning,
-        "Access to {FunctionName} ({Policy}) denied: {Reason}, user {UserPseudonym}", EventName = "AccessDenied")]
+        "Access to {FunctionName} ({Policy}) denied: {Reason}, user {UserPseudonym}",
+        EventName = "AccessDenied")]
     private static partial void LogAccessDenied(
         ILogger logger, string functionName, AccessPolicy policy, string reason, string userPseudonym);
 

@@ -6,7 +6,9 @@ public enum AccessPolicy
     /// <summary>Anyone, signed in or not: public, non-personal data only.</summary>
     Anonymous,
 
-    /// <summary>Any signed-in, enabled user, acting on their own resources only (their profile, their appointments).</summary>
+    /// <summary>
+    /// Any signed-in, enabled user, acting on their own resources only (their profile, their appointments).
+    /// </summary>
     Owner,
 
     /// <summary>A user whom the users table lists as a doctor.</summary>

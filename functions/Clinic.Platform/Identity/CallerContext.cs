@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Http;
 
 namespace Clinic.Platform.Identity;
 
-/// <summary>Carries the caller that the access gate confirmed to the function, for this request only.</summary>
+/// <summary>
+/// Carries the caller that the access gate confirmed to the function, for this request only.
+/// </summary>
 public static class CallerContext
 {
     private static readonly object ItemKey = new();

@@ -13,7 +13,9 @@ public static class ClientPrincipalReader
 {
     public const string HeaderName = "x-ms-client-principal";
 
-    /// <summary>Real principals are a few hundred bytes; the bound keeps a forged header from costing much.</summary>
+    /// <summary>
+    /// Real principals are a few hundred bytes; the bound keeps a forged header from costing much.
+    /// </summary>
     public const int MaxHeaderLength = 8 * 1024;
 
     public static Result<ClientPrincipal> Read(HttpRequest request)

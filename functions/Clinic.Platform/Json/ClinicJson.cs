@@ -4,7 +4,9 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace Clinic.Platform.Json;
 
-/// <summary>The one set of JSON conventions of the API: camelCase, enums as strings, no nulls on output.</summary>
+/// <summary>
+/// The one set of JSON conventions of the API: camelCase, enums as strings, no nulls on output.
+/// </summary>
 public static class ClinicJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
@@ -20,7 +22,8 @@ public static class ClinicJson
             NumberHandling = JsonNumberHandling.Strict,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
         };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        options.Converters.Add(
+            new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.MakeReadOnly();
         return options;
     }

@@ -10,11 +10,13 @@ namespace Clinic.Platform.Storage;
 /// </summary>
 public sealed class TableClientProvider(TableServiceClient service, IOptions<StorageOptions> options)
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables =
+        new(StringComparer.Ordinal);
 
     public async Task<TableClient> GetAsync(string logicalName, CancellationToken cancellationToken)
     {
-        var lazy = _tables.GetOrAdd(logicalName, name => new Lazy<Task<TableClient>>(() => CreateAsync(name)));
+        var lazy = _tables.GetOrAdd(
+            logicalName, name => new Lazy<Task<TableClient>>(() => CreateAsync(name)));
         try
         {
             return await lazy.Value.WaitAsync(cancellationToken);

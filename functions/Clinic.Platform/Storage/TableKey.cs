@@ -15,22 +15,32 @@ public static class TableKey
     /// </summary>
     public const int MaxEncodedLength = 512;
 
-    /// <summary>Whether <paramref name="id"/> is non-empty and short enough, once encoded, to be a key.</summary>
+    /// <summary>
+    /// Whether <paramref name="id"/> is non-empty and short enough, once encoded, to be a key.
+    /// </summary>
     public static bool CanEncode(string? id) =>
         !string.IsNullOrEmpty(id) && id.Length <= MaxEncodedLength && EncodedLength(id) <= MaxEncodedLength;
 
     public static string Encode(string id)
     {
         if (!CanEncode(id))
-            throw new ArgumentException($"Ids are at most {MaxEncodedLength} characters once encoded.", nameof(id));
+        {
+            throw new ArgumentException(
+                $"Ids are at most {MaxEncodedLength} characters once encoded.", nameof(id));
+        }
 
         var builder = new StringBuilder(id.Length);
         foreach (var b in Encoding.UTF8.GetBytes(id))
         {
             if (PassesRaw(b))
+            {
                 builder.Append((char)b);
+            }
             else
-                builder.Append('~').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            {
+                builder.Append('~')
+                    .Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
         }
 
         return builder.ToString();
@@ -38,7 +48,8 @@ public static class TableKey
 
     private static int EncodedLength(string id) => Encoding.UTF8.GetBytes(id).Sum(b => PassesRaw(b) ? 1 : 3);
 
-    private static bool PassesRaw(byte b) => char.IsAsciiLetterOrDigit((char)b) || b is (byte)'-' or (byte)'_' or (byte)'.';
+    private static bool PassesRaw(byte b) =>
+        char.IsAsciiLetterOrDigit((char)b) || b is (byte)'-' or (byte)'_' or (byte)'.';
 
     public static string Decode(string key)
     {

@@ -21,7 +21,10 @@ public sealed class AppointmentService(
     private const int MaxListed = 200;
 
     public async Task<Result<BookingResult>> BookAsync(
-        string patientId, BookAppointmentRequest request, string? idempotencyKey, CancellationToken cancellationToken)
+        string patientId,
+        BookAppointmentRequest request,
+        string? idempotencyKey,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
 
@@ -57,7 +60,10 @@ public sealed class AppointmentService(
         }
 
         var appointment = Appointment.Book(
-            appointmentId, patientId, doctor, new Slot(start, start + doctor.SlotLength, start.InZone(doctor.TimeZone)),
+            appointmentId,
+            patientId,
+            doctor,
+            new Slot(start, start + doctor.SlotLength, start.InZone(doctor.TimeZone)),
             clock.GetCurrentInstant());
         return await CommitBookingAsync(appointment, link, doctor, cancellationToken);
     }
@@ -73,7 +79,9 @@ public sealed class AppointmentService(
         return AppointmentViews.ToResponse(stored.Appointment, doctor);
     }
 
-    public async Task<AppointmentListResponse> ListAsync(string patientId, CancellationToken cancellationToken)
+    public async Task<AppointmentListResponse> ListAsync(
+        string patientId,
+        CancellationToken cancellationToken)
     {
         var links = await store.ListPatientLinksAsync(patientId, MaxListed, cancellationToken);
         var reads = links.Select(async link =>
@@ -86,7 +94,9 @@ public sealed class AppointmentService(
         });
 
         var appointments = (await Task.WhenAll(reads)).OfType<AppointmentResponse>();
-        return new AppointmentListResponse(appointments.OrderBy(a => a.StartUtc, StringComparer.Ordinal).ToList());
+        return new AppointmentListResponse(appointments
+            .OrderBy(a => a.StartUtc, StringComparer.Ordinal)
+            .ToList());
     }
 
     public async Task<Result<AppointmentResponse>> RescheduleAsync(
@@ -228,5 +238,6 @@ public sealed class AppointmentService(
         return appointment.Start <= clock.GetCurrentInstant() ? SchedulingFailures.AppointmentStarted : null;
     }
 
-    private static string Fingerprint(string doctorId, Instant start) => $"{doctorId}|{TimeText.Format(start)}";
+    private static string Fingerprint(string doctorId, Instant start) =>
+        $"{doctorId}|{TimeText.Format(start)}";
 }

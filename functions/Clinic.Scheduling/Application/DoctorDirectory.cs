@@ -9,12 +9,18 @@ namespace Clinic.Scheduling.Application;
 /// Doctors' public profiles and rules. A profile read for a booking or a slot search is reused for a short,
 /// configured lifetime: rules change rarely, and the slot rows, never this copy, decide who gets a slot.
 /// </summary>
-public sealed class DoctorDirectory(IDoctorStore store, IMemoryCache memory, IOptions<SchedulingOptions> options)
+public sealed class DoctorDirectory(
+    IDoctorStore store,
+    IMemoryCache memory,
+    IOptions<SchedulingOptions> options)
 {
     public async Task<DoctorListResponse> ListAsync(CancellationToken cancellationToken)
     {
         var doctors = await store.ListAsync(cancellationToken);
-        return new DoctorListResponse(doctors.OrderBy(d => d.DisplayName, StringComparer.Ordinal).Select(ToResponse).ToList());
+        return new DoctorListResponse(doctors
+            .OrderBy(d => d.DisplayName, StringComparer.Ordinal)
+            .Select(ToResponse)
+            .ToList());
     }
 
     public async Task<Doctor?> FindAsync(string doctorId, CancellationToken cancellationToken)

@@ -9,7 +9,9 @@ namespace Clinic.Scheduling.Application;
 /// </summary>
 public interface IAppointmentStore
 {
-    /// <summary>Adds the link, or returns the one that already exists for that patient and appointment.</summary>
+    /// <summary>
+    /// Adds the link, or returns the one that already exists for that patient and appointment.
+    /// </summary>
     Task<PatientLink?> AddPatientLinkAsync(PatientLink link, CancellationToken cancellationToken);
 
     Task RemovePatientLinkAsync(PatientLink link, CancellationToken cancellationToken);
@@ -20,13 +22,17 @@ public interface IAppointmentStore
     Task<IReadOnlyList<PatientLink>> ListPatientLinksAsync(
         string patientId, int max, CancellationToken cancellationToken);
 
-    /// <summary>The appointment a link points to, or null when the booking behind the link never completed.</summary>
+    /// <summary>
+    /// The appointment a link points to, or null when the booking behind the link never completed.
+    /// </summary>
     Task<StoredAppointment?> FindAsync(PatientLink link, CancellationToken cancellationToken);
 
     /// <summary>Holds the slot with the appointment in one insert that fails if the slot is held.</summary>
     Task<WriteOutcome> BookAsync(Appointment appointment, CancellationToken cancellationToken);
 
-    /// <summary>Frees the old slot, holds the new one and updates the appointment together, or does nothing.</summary>
+    /// <summary>
+    /// Frees the old slot, holds the new one and updates the appointment together, or does nothing.
+    /// </summary>
     Task<WriteOutcome> MoveAsync(
         StoredAppointment current, Appointment moved, CancellationToken cancellationToken);
 

@@ -2,10 +2,13 @@ using Clinic.Platform.Errors;
 
 namespace Clinic.Scheduling.Application;
 
-/// <summary>The refusals of scheduling, each with a stable code that is documented as a problem type.</summary>
+/// <summary>
+/// The refusals of scheduling, each with a stable code that is documented as a problem type.
+/// </summary>
 public static class SchedulingFailures
 {
-    public static readonly Failure DoctorNotFound = Failure.NotFound("doctor-not-found", "There is no such doctor.");
+    public static readonly Failure DoctorNotFound =
+        Failure.NotFound("doctor-not-found", "There is no such doctor.");
 
     public static readonly Failure AppointmentNotFound =
         Failure.NotFound("appointment-not-found", "There is no such appointment.");
@@ -14,7 +17,8 @@ public static class SchedulingFailures
         Failure.Conflict("slot-taken", "This slot is already booked. Please pick another.");
 
     public static readonly Failure AppointmentChanged = Failure.Conflict(
-        "appointment-changed", "The appointment changed while this request ran. Please reload and try again.");
+        "appointment-changed",
+        "The appointment changed while this request ran. Please reload and try again.");
 
     public static readonly Failure SlotNotOffered =
         Failure.Unprocessable("slot-not-offered", "The doctor does not offer a slot at this time.");

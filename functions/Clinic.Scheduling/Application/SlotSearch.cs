@@ -6,9 +6,14 @@ using NodaTime;
 
 namespace Clinic.Scheduling.Application;
 
-/// <summary>Free slots of a doctor over local dates: the weekly rules, less days off and held slots.</summary>
+/// <summary>
+/// Free slots of a doctor over local dates: the weekly rules, less days off and held slots.
+/// </summary>
 public sealed class SlotSearch(
-    DoctorDirectory doctors, IAppointmentStore appointments, IClock clock, IOptions<SchedulingOptions> options)
+    DoctorDirectory doctors,
+    IAppointmentStore appointments,
+    IClock clock,
+    IOptions<SchedulingOptions> options)
 {
     public async Task<Result<SlotsResponse>> FindAsync(
         string doctorId, string? from, string? to, CancellationToken cancellationToken)
@@ -38,7 +43,9 @@ public sealed class SlotSearch(
         Doctor doctor, LocalDate from, LocalDate to, CancellationToken cancellationToken)
     {
         var earliest = clock.GetCurrentInstant() + options.Value.Notice;
-        var candidates = SlotCalendar.Between(doctor, from, to).Where(slot => slot.Start >= earliest).ToList();
+        var candidates = SlotCalendar.Between(doctor, from, to)
+            .Where(slot => slot.Start >= earliest)
+            .ToList();
         if (candidates.Count == 0)
             return [];
 

@@ -3,7 +3,9 @@ using NodaTime.Text;
 
 namespace Clinic.Scheduling.Application;
 
-/// <summary>The API's text forms of instants, dates and wall-clock times, parsed and formatted invariantly.</summary>
+/// <summary>
+/// The API's text forms of instants, dates and wall-clock times, parsed and formatted invariantly.
+/// </summary>
 public static class TimeText
 {
     private static readonly InstantPattern Instant = InstantPattern.ExtendedIso;
@@ -12,8 +14,8 @@ public static class TimeText
     private static readonly OffsetPattern UtcOffset = OffsetPattern.CreateWithInvariantCulture("+HH:mm");
 
     /// <summary>
-    /// Dates and instants outside these bounds are refused as input: nothing in a clinic's calendar lies there,
-    /// and zone arithmetic near the ends of the representable range would overflow.
+    /// Dates and instants outside these bounds are refused as input: nothing in a clinic's calendar lies
+    /// there, and zone arithmetic near the ends of the representable range would overflow.
     /// </summary>
     public static readonly LocalDate EarliestDate = new(1900, 1, 1);
 

@@ -8,6 +8,8 @@ public enum WriteOutcome
     /// <summary>Another appointment holds the wanted slot.</summary>
     SlotTaken,
 
-    /// <summary>The appointment row already exists (booking) or changed since it was read (updates).</summary>
+    /// <summary>
+    /// The appointment row already exists (booking) or changed since it was read (updates).
+    /// </summary>
     Conflict,
 }

@@ -1,4 +1,6 @@
 namespace Clinic.Scheduling.Contracts;
 
-/// <summary>Book the slot of <paramref name="DoctorId"/> that starts at <paramref name="Start"/> (ISO 8601 instant).</summary>
+/// <summary>
+/// Book the slot of <paramref name="DoctorId"/> that starts at <paramref name="Start"/> (ISO 8601 instant).
+/// </summary>
 public sealed record BookAppointmentRequest(string? DoctorId, string? Start);

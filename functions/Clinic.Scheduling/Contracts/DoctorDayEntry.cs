@@ -1,4 +1,9 @@
 namespace Clinic.Scheduling.Contracts;
 
 public sealed record DoctorDayEntry(
-    string AppointmentId, string PatientId, string StartUtc, string EndUtc, string LocalStart, string UtcOffset);
+    string AppointmentId,
+    string PatientId,
+    string StartUtc,
+    string EndUtc,
+    string LocalStart,
+    string UtcOffset);

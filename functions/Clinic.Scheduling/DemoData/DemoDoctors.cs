@@ -46,7 +46,10 @@ public static class DemoDoctors
         for (var day = first; day <= last; day++)
         {
             foreach (var (h1, m1, h2, m2) in periods)
-                rules.Add(new WeeklyAvailability(day, new LocalTime(h1, m1), new LocalTime(h2, m2)).Validate());
+            {
+                rules.Add(
+                    new WeeklyAvailability(day, new LocalTime(h1, m1), new LocalTime(h2, m2)).Validate());
+            }
         }
 
         return rules;

@@ -9,7 +9,9 @@ namespace Clinic.Scheduling.Domain;
 /// </summary>
 public static class SlotCalendar
 {
-    /// <summary>All slots on the doctor's local dates <paramref name="from"/> to <paramref name="to"/>.</summary>
+    /// <summary>
+    /// All slots on the doctor's local dates <paramref name="from"/> to <paramref name="to"/>.
+    /// </summary>
     public static IEnumerable<Slot> Between(Doctor doctor, LocalDate from, LocalDate to)
     {
         ArgumentNullException.ThrowIfNull(doctor);
@@ -19,7 +21,9 @@ public static class SlotCalendar
             if (doctor.DaysOff.Contains(date))
                 continue;
 
-            foreach (var period in doctor.WeeklyAvailability.Where(p => p.Day == date.DayOfWeek).OrderBy(p => p.Start))
+            foreach (var period in doctor.WeeklyAvailability
+                .Where(p => p.Day == date.DayOfWeek)
+                .OrderBy(p => p.Start))
             {
                 foreach (var slot in Cut(doctor, date, period))
                     yield return slot;

@@ -2,7 +2,9 @@ using NodaTime;
 
 namespace Clinic.Scheduling.Domain;
 
-/// <summary>A recurring working period on one weekday, in the doctor's wall-clock time, e.g. Mon 09:00-17:00.</summary>
+/// <summary>
+/// A recurring working period on one weekday, in the doctor's wall-clock time, e.g. Mon 09:00-17:00.
+/// </summary>
 public sealed record WeeklyAvailability(IsoDayOfWeek Day, LocalTime Start, LocalTime End)
 {
     public WeeklyAvailability Validate()

@@ -68,7 +68,8 @@ internal sealed class TableAppointmentStore(TableClientProvider tables) : IAppoi
         var table = await tables.GetAsync(SchedulingTables.PatientAppointments, cancellationToken);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Encode(patientId)}");
         var links = new List<PatientLink>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(
+            filter, cancellationToken: cancellationToken))
         {
             links.Add(ToLink(patientId, entity));
             if (links.Count >= max)
@@ -106,7 +107,8 @@ internal sealed class TableAppointmentStore(TableClientProvider tables) : IAppoi
         var table = await tables.GetAsync(SchedulingTables.Appointments, cancellationToken);
         try
         {
-            await table.AddEntityAsync(ToEntity(appointment, SlotRowKey(appointment.Start)), cancellationToken);
+            await table.AddEntityAsync(
+                ToEntity(appointment, SlotRowKey(appointment.Start)), cancellationToken);
             return WriteOutcome.Done;
         }
         catch (RequestFailedException exception) when (exception.Status == 409)
@@ -142,15 +144,23 @@ internal sealed class TableAppointmentStore(TableClientProvider tables) : IAppoi
     {
         var table = await tables.GetAsync(SchedulingTables.Appointments, cancellationToken);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {TableKey.Encode(doctorId)} and RowKey ge {SlotRowKey(from)} and RowKey lt {SlotRowKey(to)}");
+            $"PartitionKey eq {TableKey.Encode(doctorId)} and RowKey ge {SlotRowKey(from)} and RowKey lt {
+                SlotRowKey(to)}");
         var slots = new List<BookedSlot>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(
+            filter, cancellationToken: cancellationToken))
+        {
             slots.Add(ToBookedSlot(entity));
+        }
+
         return slots;
     }
 
     private async Task<WriteOutcome> SubmitAsync(
-        string doctorId, TableTransactionAction[] actions, int slotActionIndex, CancellationToken cancellationToken)
+        string doctorId,
+        TableTransactionAction[] actions,
+        int slotActionIndex,
+        CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(SchedulingTables.Appointments, cancellationToken);
         try
@@ -179,7 +189,9 @@ internal sealed class TableAppointmentStore(TableClientProvider tables) : IAppoi
             TableTransactionActionType.Delete, slot, source == FromSlotRow ? etag : ETag.All);
     }
 
-    /// <summary>The first change adds the appointment row (failing if a concurrent change did); later ones replace it.</summary>
+    /// <summary>
+    /// The first change adds the appointment row (failing if a concurrent change did); later ones replace it.
+    /// </summary>
     private static TableTransactionAction WriteAppointmentRow(StoredAppointment current, Appointment changed)
     {
         var (source, etag) = Parse(current.ConcurrencyToken);
@@ -194,7 +206,9 @@ internal sealed class TableAppointmentStore(TableClientProvider tables) : IAppoi
 
     private static (string Source, ETag ETag) Parse(string token)
     {
-        var source = token.StartsWith(FromSlotRow, StringComparison.Ordinal) ? FromSlotRow : FromAppointmentRow;
+        var source = token.StartsWith(FromSlotRow, StringComparison.Ordinal)
+            ? FromSlotRow
+            : FromAppointmentRow;
         return (source, new ETag(token[source.Length..]));
     }
 

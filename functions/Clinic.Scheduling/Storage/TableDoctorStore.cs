@@ -23,7 +23,8 @@ internal sealed class TableDoctorStore(TableClientProvider tables) : IDoctorStor
         var table = await tables.GetAsync(SchedulingTables.Doctors, cancellationToken);
         var doctors = new List<Doctor>();
         await foreach (var entity in table.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
+            TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"),
+            cancellationToken: cancellationToken))
         {
             doctors.Add(ToDoctor(entity));
         }
@@ -60,14 +61,16 @@ internal sealed class TableDoctorStore(TableClientProvider tables) : IDoctorStor
         ["Specialty"] = doctor.Specialty,
         ["TimeZone"] = doctor.TimeZone.Id,
         ["SlotMinutes"] = (int)doctor.SlotLength.TotalMinutes,
-        ["WeeklyAvailability"] = JsonSerializer.Serialize(doctor.WeeklyAvailability.Select(rule => new RuleRow(
-            rule.Day.ToString(), TimeOfDay.Format(rule.Start), TimeOfDay.Format(rule.End)))),
+        ["WeeklyAvailability"] = JsonSerializer.Serialize(doctor.WeeklyAvailability
+            .Select(rule => new RuleRow(
+                rule.Day.ToString(), TimeOfDay.Format(rule.Start), TimeOfDay.Format(rule.End)))),
         ["DaysOff"] = JsonSerializer.Serialize(doctor.DaysOff.Order().Select(LocalDatePattern.Iso.Format)),
     };
 
     private static Doctor ToDoctor(TableEntity entity)
     {
-        var rules = JsonSerializer.Deserialize<RuleRow[]>(entity.GetString("WeeklyAvailability") ?? "[]") ?? [];
+        var rules = JsonSerializer.Deserialize<RuleRow[]>(
+            entity.GetString("WeeklyAvailability") ?? "[]") ?? [];
         var daysOff = JsonSerializer.Deserialize<string[]>(entity.GetString("DaysOff") ?? "[]") ?? [];
         return new Doctor(
             entity.GetString("DoctorId"),

@@ -23,7 +23,11 @@ public sealed class RoleAssignmentService(
 
         var errors = new FieldErrors();
         if (!UserIds.IsUserId(request.UserId))
-            errors.Add("userId", $"Give the user's id, at most {TableKey.MaxEncodedLength} characters once encoded.");
+        {
+            errors.Add(
+                "userId",
+                $"Give the user's id, at most {TableKey.MaxEncodedLength} characters once encoded.");
+        }
         if (!UserIds.IsIdentityProvider(request.IdentityProvider))
             errors.Add("identityProvider", "Give the name of the identity provider.");
         if (!errors.IsEmpty)

@@ -64,6 +64,12 @@ public sealed class RouteParityTests
             directory = directory.Parent;
 
         return Path.Combine(
-            directory!.FullName, "functions", "Clinic.Functions", "bin", configuration, "net10.0", "functions.metadata");
+            directory!.FullName,
+            "functions",
+            "Clinic.Functions",
+            "bin",
+            configuration,
+            "net10.0",
+            "functions.metadata");
     }
 }

@@ -7,7 +7,10 @@ namespace Clinic.IntegrationTests.Infrastructure;
 /// <summary>Small request helpers so tests read as the flow they check.</summary>
 public static class ApiClient
 {
-    public static HttpRequestMessage As(this HttpRequestMessage request, string? userId, params string[] roles)
+    public static HttpRequestMessage As(
+        this HttpRequestMessage request,
+        string? userId,
+        params string[] roles)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (userId is not null)
@@ -25,7 +28,15 @@ public static class ApiClient
         return request;
     }
 
-    public static HttpRequestMessage PostRaw(string path, string body, string contentType = "application/json") =>
+    public static HttpRequestMessage Put(string path, object body) =>
+        new(HttpMethod.Put, path) { Content = JsonContent.Create(body) };
+
+    public static JsonContent Json(object body) => JsonContent.Create(body);
+
+    public static HttpRequestMessage PostRaw(
+        string path,
+        string body,
+        string contentType = "application/json") =>
         new(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, contentType) };
 
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response)

@@ -1,11 +1,14 @@
 namespace Clinic.IntegrationTests.Infrastructure;
 
-/// <summary>One Azurite for the whole test run; each test class isolates its data by a table prefix.</summary>
+/// <summary>
+/// One Azurite for the whole test run; each test class isolates its data by a table prefix.
+/// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
     private AzuriteProcess? _azurite;
 
-    public AzuriteProcess Azurite => _azurite ?? throw new InvalidOperationException("Azurite is not started.");
+    public AzuriteProcess Azurite =>
+        _azurite ?? throw new InvalidOperationException("Azurite is not started.");
 
     public async Task InitializeAsync() => _azurite = await AzuriteProcess.StartAsync();
 

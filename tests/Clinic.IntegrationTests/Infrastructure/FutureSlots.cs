@@ -10,13 +10,17 @@ public static class FutureSlots
     /// <summary>The seeded doctor account linked to <see cref="ParisDoctor"/>.</summary>
     public const string ParisDoctorAccount = "demo-doctor-claire-dubois";
 
-    public static async Task<IReadOnlyList<string>> FindAsync(HttpClient client, string doctorId, int weeksAhead)
+    public static async Task<IReadOnlyList<string>> FindAsync(
+        HttpClient client,
+        string doctorId,
+        int weeksAhead)
     {
         ArgumentNullException.ThrowIfNull(client);
 
         var from = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7 * weeksAhead);
         var to = from.AddDays(6);
-        var response = await client.GetAsync($"/api/doctors/{doctorId}/slots?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}");
+        var response = await client.GetAsync(
+            $"/api/doctors/{doctorId}/slots?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}");
         response.EnsureSuccessStatusCode();
 
         var body = await response.JsonAsync();
@@ -26,5 +30,6 @@ public static class FutureSlots
     }
 
     public static IEnumerable<string> Starts(JsonElement slotsBody) =>
-        slotsBody.GetProperty("slots").EnumerateArray().Select(slot => slot.GetProperty("startUtc").GetString()!);
+        slotsBody.GetProperty("slots").EnumerateArray()
+            .Select(slot => slot.GetProperty("startUtc").GetString()!);
 }

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Clinic.IntegrationTests.Infrastructure;
 
@@ -26,8 +28,11 @@ public sealed class RunningLocalHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>Every log record the host wrote, from every category, as structured records.</summary>
+    public FakeLogCollector Logs => _app.Services.GetFakeLogCollector();
+
     public static async Task<RunningLocalHost> StartAsync(
-        AzuriteProcess azurite, IDictionary<string, string?>? settings = null)
+        AzuriteProcess azurite, IDictionary<string, string?>? settings = null, string environment = "Development")
     {
         var configuration = new Dictionary<string, string?>
         {
@@ -38,8 +43,12 @@ public sealed class RunningLocalHost : IAsyncDisposable
             configuration[key] = value;
 
         var app = LocalHostApplication.Create(
-            ["--urls", "http://127.0.0.1:0", "--environment", "Development"],
-            builder => builder.Configuration.AddInMemoryCollection(configuration));
+            ["--urls", "http://127.0.0.1:0", "--environment", environment],
+            builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(configuration);
+                builder.Logging.AddFakeLogging();
+            });
         await app.StartAsync();
 
         var address = app.Services.GetRequiredService<IServer>().Features
@@ -51,7 +60,9 @@ public sealed class RunningLocalHost : IAsyncDisposable
     public static string Principal(string userId, params string[] roles)
     {
         var allRoles = new[] { "anonymous", "authenticated" }.Concat(roles);
-        var json = $$"""{"identityProvider":"aad","userId":"{{userId}}","userDetails":"{{userId}}@example.test","userRoles":[{{string.Join(',', allRoles.Select(r => $"\"{r}\""))}}]}""";
+        var json =
+            $$"""{"identityProvider":"aad","userId":"{{userId}}","userDetails":"{{userId}}""" +
+            $$"""@example.test","userRoles":[{{string.Join(',', allRoles.Select(r => $"\"{r}\""))}}]}""";
         return Convert.ToBase64String(Encoding.UTF8.GetBytes(json));
     }
 

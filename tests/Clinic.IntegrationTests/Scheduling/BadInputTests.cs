@@ -5,7 +5,9 @@ using static Clinic.IntegrationTests.Infrastructure.ApiClient;
 
 namespace Clinic.IntegrationTests.Scheduling;
 
-/// <summary>Every endpoint refuses bad input with problem details that name the field and leak nothing.</summary>
+/// <summary>
+/// Every endpoint refuses bad input with problem details that name the field and leak nothing.
+/// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
 {
@@ -36,27 +38,30 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
         { "POST", "/api/appointments", "{\"doctorId\":\"" + Doctor + "\",\"start\":5}", 400, "start" },
         { "POST", "/api/appointments", "{}", 400, "doctorId" },
         { "POST", "/api/appointments", "{\"doctorId\":\"" + Doctor + "\"}", 400, "start" },
-        { "POST", "/api/appointments", "{\"doctorId\":\"x\",\"start\":\"2030-01-07T08:30:00Z\",\"extra\":1}", 400,
-            "extra" },
-        { "POST", "/api/appointments", "{\"doctorId\":\"" + Doctor + "\",\"start\":\"next monday\"}", 400, "start" },
-        { "POST", "/api/appointments", "{\"doctorId\":\"dr-nobody\",\"start\":\"2030-01-07T08:30:00Z\"}", 404, null },
+        { "POST", "/api/appointments",
+            "{\"doctorId\":\"x\",\"start\":\"2030-01-07T08:30:00Z\",\"extra\":1}", 400, "extra" },
+        { "POST", "/api/appointments",
+            "{\"doctorId\":\"" + Doctor + "\",\"start\":\"next monday\"}", 400, "start" },
+        { "POST", "/api/appointments",
+            "{\"doctorId\":\"dr-nobody\",\"start\":\"2030-01-07T08:30:00Z\"}", 404, null },
         { "POST", "/api/appointments", "@oversized", 413, null },
         { "POST", "/api/appointments", "@text-plain", 415, null },
         { "POST", "/api/appointments", "@long-idempotency-key", 400, "Idempotency-Key" },
         { "GET", "/api/appointments/not-an-id", null, 400, "appointmentId" },
         { "GET", $"/api/appointments/{UnknownAppointment}", null, 404, null },
-        { "POST", $"/api/appointments/{UnknownAppointment}/reschedule", "{\"start\":\"tomorrow\"}", 400, "start" },
-        { "POST", $"/api/appointments/{UnknownAppointment}/reschedule", "{\"start\":\"2030-01-07T08:30:00Z\"}", 404,
-            null },
+        { "POST", $"/api/appointments/{UnknownAppointment}/reschedule",
+            "{\"start\":\"tomorrow\"}", 400, "start" },
+        { "POST", $"/api/appointments/{UnknownAppointment}/reschedule",
+            "{\"start\":\"2030-01-07T08:30:00Z\"}", 404, null },
         { "POST", $"/api/appointments/{UnknownAppointment}/cancel", "{}", 404, null },
         { "POST", "/api/appointments/UPPERCASE/cancel", "{}", 400, "appointmentId" },
         { "GET", $"/api/doctors/{Doctor}/appointments?date=2030-02-30", null, 400, "date" },
         { "GET", $"/api/doctors/{Doctor}/appointments?date=9999-12-31", null, 400, "date" },
         { "GET", $"{Slots}?from=9999-12-31&to=9999-12-31", null, 400, "from" },
-        { "POST", "/api/appointments", "{\"doctorId\":\"" + Doctor + "\",\"start\":\"9999-12-31T23:59:59-05:00\"}",
-            400, "start" },
-        { "POST", "/api/appointments", "{\"doctorId\":\"x\",\"doctorId\":\"y\",\"start\":\"2030-01-07T08:30:00Z\"}", 400,
-            "doctorId" },
+        { "POST", "/api/appointments",
+            "{\"doctorId\":\"" + Doctor + "\",\"start\":\"9999-12-31T23:59:59-05:00\"}", 400, "start" },
+        { "POST", "/api/appointments",
+            "{\"doctorId\":\"x\",\"doctorId\":\"y\",\"start\":\"2030-01-07T08:30:00Z\"}", 400, "doctorId" },
         { "POST", "/api/appointments", "@two-idempotency-keys", 400, "Idempotency-Key" },
         { "GET", "/api/no-such-route", null, 404, null },
         { "DELETE", "/api/doctors", null, 405, null },
@@ -91,8 +96,10 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Slots_onADayOff_areNone()
     {
-        var dayOff = await Client.GetAsync("/api/doctors/dr-noah-fischer/slots?from=2027-12-24&to=2027-12-24");
-        var dayBefore = await Client.GetAsync("/api/doctors/dr-noah-fischer/slots?from=2027-12-23&to=2027-12-23");
+        var dayOff = await Client.GetAsync(
+            "/api/doctors/dr-noah-fischer/slots?from=2027-12-24&to=2027-12-24");
+        var dayBefore = await Client.GetAsync(
+            "/api/doctors/dr-noah-fischer/slots?from=2027-12-23&to=2027-12-23");
 
         Assert.Empty(FutureSlots.Starts(await dayOff.JsonAsync()));
         Assert.NotEmpty(FutureSlots.Starts(await dayBefore.JsonAsync()));
@@ -130,7 +137,8 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("bm90IGpzb24=")]
     public async Task Book_withoutReadablePrincipal_isUnauthorized(string? header)
     {
-        using var request = Post("/api/appointments", new { doctorId = Doctor, start = "2030-01-07T08:30:00Z" });
+        using var request = Post(
+            "/api/appointments", new { doctorId = Doctor, start = "2030-01-07T08:30:00Z" });
         if (header is not null)
             request.Headers.TryAddWithoutValidation("x-ms-client-principal", header);
 
@@ -158,11 +166,15 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
         {
             "@oversized" => new HttpRequestMessage(new HttpMethod(method), path)
             {
-                Content = new StringContent($"{{\"doctorId\":\"{new string('x', 70_000)}\"}}", Encoding.UTF8, "application/json"),
+                Content = new StringContent(
+                    $"{{\"doctorId\":\"{new string('x', 70_000)}\"}}", Encoding.UTF8, "application/json"),
             },
             "@text-plain" => PostRaw(path, "{}", "text/plain"),
             "@two-idempotency-keys" => WithKey(
-                WithKey(PostRaw(path, $"{{\"doctorId\":\"{Doctor}\",\"start\":\"2030-01-07T08:30:00Z\"}}"), "a"), "b"),
+                WithKey(
+                    PostRaw(path, $"{{\"doctorId\":\"{Doctor}\",\"start\":\"2030-01-07T08:30:00Z\"}}"),
+                    "a"),
+                "b"),
             "@long-idempotency-key" => WithKey(
                 PostRaw(path, $"{{\"doctorId\":\"{Doctor}\",\"start\":\"2030-01-07T08:30:00Z\"}}"),
                 new string('k', 129)),

@@ -22,7 +22,8 @@ public sealed class ConcurrencyTests(AzuriteFixture azurite) : IAsyncLifetime
         var slot = (await FutureSlots.FindAsync(Client, Doctor, weeksAhead: 2))[0];
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
-            Client.SendAsync(Post("/api/appointments", new { doctorId = Doctor, start = slot }).As($"racer-{i}"))));
+            Client.SendAsync(Post("/api/appointments", new { doctorId = Doctor, start = slot })
+                .As($"racer-{i}"))));
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
         Assert.Equal(19, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
@@ -38,8 +39,10 @@ public sealed class ConcurrencyTests(AzuriteFixture azurite) : IAsyncLifetime
         var idB = await BookAsync("mover-b", slotB);
 
         var responses = await Task.WhenAll(
-            Client.SendAsync(Post($"/api/appointments/{idA}/reschedule", new { start = target }).As("mover-a")),
-            Client.SendAsync(Post($"/api/appointments/{idB}/reschedule", new { start = target }).As("mover-b")));
+            Client.SendAsync(Post($"/api/appointments/{idA}/reschedule", new { start = target })
+                .As("mover-a")),
+            Client.SendAsync(Post($"/api/appointments/{idB}/reschedule", new { start = target })
+                .As("mover-b")));
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Conflict);

@@ -21,10 +21,10 @@ public sealed class IdempotencyTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var slot = (await FutureSlots.FindAsync(Client, Doctor, weeksAhead: 2))[0];
 
-        var first = await Client.SendAsync(Post("/api/appointments", new { doctorId = Doctor, start = slot }, "key-1")
-            .As("retrier"));
-        var retry = await Client.SendAsync(Post("/api/appointments", new { doctorId = Doctor, start = slot }, "key-1")
-            .As("retrier"));
+        var first = await Client.SendAsync(
+            Post("/api/appointments", new { doctorId = Doctor, start = slot }, "key-1").As("retrier"));
+        var retry = await Client.SendAsync(
+            Post("/api/appointments", new { doctorId = Doctor, start = slot }, "key-1").As("retrier"));
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
@@ -53,11 +53,12 @@ public sealed class IdempotencyTests(AzuriteFixture azurite) : IAsyncLifetime
         await Client.SendAsync(Post("/api/appointments", new { doctorId = Doctor, start = free[0] }, "key-2")
             .As("reuser"));
 
-        var reused = await Client.SendAsync(Post("/api/appointments", new { doctorId = Doctor, start = free[1] }, "key-2")
-            .As("reuser"));
+        var reused = await Client.SendAsync(
+            Post("/api/appointments", new { doctorId = Doctor, start = free[1] }, "key-2").As("reuser"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
-        Assert.Equal("/problems/idempotency-key-reused", (await reused.JsonAsync()).GetProperty("type").GetString());
+        Assert.Equal(
+            "/problems/idempotency-key-reused", (await reused.JsonAsync()).GetProperty("type").GetString());
         Assert.Single(await MineAsync("reuser"));
     }
 

@@ -38,8 +38,8 @@ public sealed class SchedulingFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         var free = await FutureSlots.FindAsync(Client, Doctor, weeksAhead: 2);
         var (first, second) = (free[0], free[1]);
 
-        var booked = await Client.SendAsync(Post("/api/appointments", new { doctorId = Doctor, start = first })
-            .As(Patient));
+        var booked = await Client.SendAsync(
+            Post("/api/appointments", new { doctorId = Doctor, start = first }).As(Patient));
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
         var id = (await booked.JsonAsync()).GetProperty("id").GetString()!;
         Assert.Equal($"/api/appointments/{id}", booked.Headers.Location!.OriginalString);
@@ -62,7 +62,8 @@ public sealed class SchedulingFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.DoesNotContain(second, afterMove);
 
         var cancelled = await Client.SendAsync(Post($"/api/appointments/{id}/cancel", new { }).As(Patient));
-        var cancelledAgain = await Client.SendAsync(Post($"/api/appointments/{id}/cancel", new { }).As(Patient));
+        var cancelledAgain = await Client.SendAsync(
+            Post($"/api/appointments/{id}/cancel", new { }).As(Patient));
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
         Assert.Equal(HttpStatusCode.OK, cancelledAgain.StatusCode);
         Assert.Equal("cancelled", (await cancelledAgain.JsonAsync()).GetProperty("status").GetString());
@@ -76,7 +77,8 @@ public sealed class SchedulingFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var free = await FutureSlots.FindAsync(Client, "dr-rohan-mehta", weeksAhead: 3);
 
-        var response = await Client.GetAsync($"/api/doctors/dr-rohan-mehta/slots?from={free[0][..10]}&to={free[0][..10]}");
+        var response = await Client.GetAsync(
+            $"/api/doctors/dr-rohan-mehta/slots?from={free[0][..10]}&to={free[0][..10]}");
 
         var slot = (await response.JsonAsync()).GetProperty("slots")[0];
         Assert.Equal("+05:30", slot.GetProperty("utcOffset").GetString());

@@ -11,7 +11,8 @@ public sealed class ClientPrincipalReaderTests
     public void Read_validHeader_givesUserIdProviderAndRoles()
     {
         var request = WithHeader(Encode(
-            """{"identityProvider":"aad","userId":"u-1","userDetails":"p@example.test","userRoles":["a","b"]}"""));
+            """{"identityProvider":"aad","userId":"u-1","userDetails":"p""" +
+            """@example.test","userRoles":["a","b"]}"""));
 
         var result = ClientPrincipalReader.Read(request);
 

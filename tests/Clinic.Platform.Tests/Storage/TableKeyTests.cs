@@ -20,7 +20,8 @@ public sealed class TableKeyTests
     {
         var key = TableKey.Encode(id);
 
-        Assert.DoesNotContain(key, c => c is '/' or '\\' or '#' or '?' or '%' || char.IsControl(c) || c > '\u007e');
+        Assert.DoesNotContain(
+            key, c => c is '/' or '\\' or '#' or '?' or '%' || char.IsControl(c) || c > '\u007e');
         Assert.Equal(id, TableKey.Decode(key));
     }
 

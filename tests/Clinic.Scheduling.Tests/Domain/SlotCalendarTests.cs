@@ -50,8 +50,10 @@ public sealed class SlotCalendarTests
         Assert.Equal(slots.Count, slots.Select(slot => slot.Start).Distinct().Count());
         Assert.Equal(8, slots.Count);
         var oneOClock = slots.Where(slot => slot.LocalStart.TimeOfDay == new LocalTime(1, 0)).ToList();
-        Assert.Equal([Utc("2027-11-07T05:00:00Z"), Utc("2027-11-07T06:00:00Z")], oneOClock.Select(s => s.Start));
-        Assert.Equal([Offset.FromHours(-4), Offset.FromHours(-5)], oneOClock.Select(s => s.LocalStart.Offset));
+        Assert.Equal(
+            [Utc("2027-11-07T05:00:00Z"), Utc("2027-11-07T06:00:00Z")], oneOClock.Select(s => s.Start));
+        Assert.Equal(
+            [Offset.FromHours(-4), Offset.FromHours(-5)], oneOClock.Select(s => s.LocalStart.Offset));
     }
 
     [Fact]
@@ -73,7 +75,8 @@ public sealed class SlotCalendarTests
             DaysOff = new HashSet<LocalDate> { new(2027, 3, 15) },
         };
 
-        var slots = SlotCalendar.Between(doctor, new LocalDate(2027, 3, 15), new LocalDate(2027, 3, 16)).ToList();
+        var slots = SlotCalendar.Between(doctor, new LocalDate(2027, 3, 15), new LocalDate(2027, 3, 16))
+            .ToList();
 
         Assert.All(slots, slot => Assert.Equal(new LocalDate(2027, 3, 16), slot.LocalStart.Date));
         Assert.Equal(6, slots.Count);
@@ -97,7 +100,12 @@ public sealed class SlotCalendarTests
                 day, new LocalTime(hours.H1, hours.M1), new LocalTime(hours.H2, hours.M2)))
             .ToList();
         return new Doctor(
-            "dr-test", "Dr. Test", "Testing", DateTimeZoneProviders.Tzdb[zone], Duration.FromMinutes(30), rules,
+            "dr-test",
+            "Dr. Test",
+            "Testing",
+            DateTimeZoneProviders.Tzdb[zone],
+            Duration.FromMinutes(30),
+            rules,
             new HashSet<LocalDate>());
     }
 

@@ -1,3 +1,4 @@
+using Clinic.Platform.Storage;
 using Clinic.Platform.Errors;
 using Clinic.Platform.Identity;
 using Clinic.Users.Application;
@@ -92,7 +93,7 @@ public sealed class UserCallerResolverTests
     [Fact]
     public async Task ResolveAsync_OverlongUserId_IsUnauthenticated()
     {
-        var principal = new ClientPrincipal("aad", new string('x', 257), null, []);
+        var principal = new ClientPrincipal("aad", new string('x', TableKey.MaxEncodedLength + 1), null, []);
 
         var result = await _resolver.ResolveAsync(principal, CancellationToken.None);
 
