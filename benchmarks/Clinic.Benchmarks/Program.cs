@@ -28,7 +28,8 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
 
 static async Task<Latencies> MeasureRawInsertsAsync(string connectionString)
 {
-    var table = new TableServiceClient(connectionString).GetTableClient("BenchRaw" + Guid.NewGuid().ToString("N")[..8]);
+    var table = new TableServiceClient(connectionString)
+        .GetTableClient("BenchRaw" + Guid.NewGuid().ToString("N")[..8]);
     await table.CreateIfNotExistsAsync();
     for (var i = 0; i < 32; i++)
         await table.AddEntityAsync(new TableEntity("warmup", i.ToString(CultureInfo.InvariantCulture)));
