@@ -11,14 +11,15 @@ using Clinic.Benchmarks;
 var apiBase = new Uri(args.Length > 0 ? args[0] : "http://127.0.0.1:7071");
 var connectionString = args.Length > 1 ? args[1] : "UseDevelopmentStorage=true";
 const int Clients = 16;
-const int Operations = 640;
+const int Operations = 2000;
+const int Warmup = 200;
 
 using var http = new HttpClient { BaseAddress = apiBase };
 var raw = await MeasureRawInsertsAsync(connectionString);
-var slots = await CollectSlotsAsync(http, Operations + 32);
-await BookAsync(http, slots.Take(32).ToList(), new Latencies());
+var slots = await CollectSlotsAsync(http, Operations + Warmup);
+await BookAsync(http, slots.Take(Warmup).ToList(), new Latencies());
 var booking = new Latencies();
-await BookAsync(http, slots.Skip(32).ToList(), booking);
+await BookAsync(http, slots.Skip(Warmup).ToList(), booking);
 
 Console.WriteLine($"clients: {Clients}");
 Console.WriteLine($"raw insert (Azurite): {raw.Summary()}");
@@ -31,7 +32,7 @@ static async Task<Latencies> MeasureRawInsertsAsync(string connectionString)
     var table = new TableServiceClient(connectionString)
         .GetTableClient("BenchRaw" + Guid.NewGuid().ToString("N")[..8]);
     await table.CreateIfNotExistsAsync();
-    for (var i = 0; i < 32; i++)
+    for (var i = 0; i < Warmup; i++)
         await table.AddEntityAsync(new TableEntity("warmup", i.ToString(CultureInfo.InvariantCulture)));
 
     var latencies = new Latencies();
@@ -55,14 +56,16 @@ static async Task<List<(string Doctor, string Start)>> CollectSlotsAsync(HttpCli
 {
     var doctors = (await http.GetFromJsonAsync<JsonElement>("/api/doctors")).GetProperty("doctors")
         .EnumerateArray().Select(d => d.GetProperty("id").GetString()!).ToList();
-    var from = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14);
     var slots = new List<(string, string)>();
-    foreach (var doctor in doctors)
+    for (var from = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14); slots.Count < wanted; from = from.AddDays(31))
     {
-        var url = $"/api/doctors/{doctor}/slots?from={from:yyyy-MM-dd}&to={from.AddDays(30):yyyy-MM-dd}";
-        var body = await http.GetFromJsonAsync<JsonElement>(url);
-        slots.AddRange(body.GetProperty("slots").EnumerateArray()
-            .Select(s => (doctor, s.GetProperty("startUtc").GetString()!)));
+        foreach (var doctor in doctors)
+        {
+            var url = $"/api/doctors/{doctor}/slots?from={from:yyyy-MM-dd}&to={from.AddDays(30):yyyy-MM-dd}";
+            var body = await http.GetFromJsonAsync<JsonElement>(url);
+            slots.AddRange(body.GetProperty("slots").EnumerateArray()
+                .Select(s => (doctor, s.GetProperty("startUtc").GetString()!)));
+        }
     }
 
     if (slots.Count < wanted)
