@@ -18,6 +18,7 @@ public static class LocalHostApplication
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
             builder.WebHost.UseUrls(DefaultUrl);
 
+        builder.Logging.AddLocalLogging(builder.Configuration);
         builder.WebHost.ConfigureKestrel(
             kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
         builder.Services.AddClinicModules(builder.Configuration);

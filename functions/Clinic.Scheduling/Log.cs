@@ -1,3 +1,4 @@
+using Clinic.Platform.Privacy;
 using Microsoft.Extensions.Logging;
 
 namespace Clinic.Scheduling;
@@ -7,9 +8,11 @@ namespace Clinic.Scheduling;
 /// </summary>
 internal static partial class Log
 {
-    [LoggerMessage(2001, LogLevel.Information, "Appointment {AppointmentId} booked with doctor {DoctorId}",
+    [LoggerMessage(2001, LogLevel.Information,
+        "Appointment {AppointmentId} booked with doctor {DoctorId} by patient {PatientId}",
         EventName = "AppointmentBooked")]
-    public static partial void AppointmentBooked(ILogger logger, string appointmentId, string doctorId);
+    public static partial void AppointmentBooked(
+        ILogger logger, string appointmentId, string doctorId, [PersonId] string patientId);
 
     [LoggerMessage(2002, LogLevel.Information,
         "Appointment {AppointmentId} rescheduled with doctor {DoctorId} (version {Version})",

@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Compliance.Classification;
+
 namespace Clinic.Platform.Privacy;
 
 /// <summary>
-/// Marks a property that holds personal data (names, contact details). Such values stay in storage and in
-/// responses to their owner or an admin; they are never logged. The observability work is to map this marker
-/// onto a data classification for redaction.
+/// Marks personal data (names, contact details, birth dates, free text). Such values stay in storage and in
+/// responses to their owner or an admin; any that reaches a log is erased by redaction.
 /// </summary>
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter, AllowMultiple = false)]
-public sealed class PersonalDataAttribute : Attribute;
+[AttributeUsage(
+    AttributeTargets.Property | AttributeTargets.Parameter | AttributeTargets.Field, AllowMultiple = false)]
+public sealed class PersonalDataAttribute() : DataClassificationAttribute(ClinicTaxonomy.PersonalData);

@@ -171,7 +171,7 @@ public sealed class AppointmentService(
         var outcome = await store.BookAsync(appointment, cancellationToken);
         if (outcome == WriteOutcome.Done)
         {
-            Log.AppointmentBooked(logger, appointment.Id, appointment.DoctorId);
+            Log.AppointmentBooked(logger, appointment.Id, appointment.DoctorId, appointment.PatientId);
             return new BookingResult(AppointmentViews.ToResponse(appointment, doctor), Replayed: false);
         }
 

@@ -17,7 +17,8 @@ public sealed class RouteParityTests
     public async Task LocalHost_servesEveryHttpFunctionAtTheSameRouteAndVerbs()
     {
         var expected = ReadFunctionsMetadata();
-        await using var app = LocalHostApplication.Create(["--urls", "http://127.0.0.1:0"]);
+        await using var app = LocalHostApplication.Create(
+            ["--urls", "http://127.0.0.1:0", "--environment", "Development"]);
 
         var actual = ((IEndpointRouteBuilder)app).DataSources
             .SelectMany(source => source.Endpoints)
