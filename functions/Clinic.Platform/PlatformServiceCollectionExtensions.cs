@@ -3,11 +3,14 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Clinic.Platform.Identity;
 using Clinic.Platform.Privacy;
+using Clinic.Platform.Resilience;
 using Clinic.Platform.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Polly;
+using Polly.Registry;
 
 namespace Clinic.Platform;
 
@@ -31,8 +34,11 @@ public static class PlatformServiceCollectionExtensions
                 options => options.ConnectionString is not null || options.TableServiceUri is not null,
                 "Set Storage:ConnectionString (or AzureWebJobsStorage) or Storage:TableServiceUri.")
             .ValidateOnStart();
-        services.AddSingleton(
-            provider => CreateTableService(provider.GetRequiredService<IOptions<StorageOptions>>()));
+        services.AddDependencyResilience(Dependencies.Storage, configuration);
+        services.AddSingleton(provider => CreateTableService(
+            provider.GetRequiredService<IOptions<StorageOptions>>(),
+            provider.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline<int>(Dependencies.Storage),
+            ResilienceSettings(configuration)));
         services.AddSingleton<TableClientProvider>();
         services.AddSingleton<Http.UnhandledExceptionReporter>();
         services.AddClinicPrivacy(configuration);
@@ -40,14 +46,21 @@ public static class PlatformServiceCollectionExtensions
         return services;
     }
 
-    private static TableServiceClient CreateTableService(IOptions<StorageOptions> options)
+    private static DependencyResilienceOptions ResilienceSettings(IConfiguration configuration)
     {
+        var settings = new DependencyResilienceOptions();
+        configuration.GetSection($"{DependencyResilienceOptions.SectionName}:{Dependencies.Storage}").Bind(settings);
+        return settings;
+    }
+
+    private static TableServiceClient CreateTableService(
+        IOptions<StorageOptions> options, ResiliencePipeline<int> resilience, DependencyResilienceOptions resilienceSettings)
+    {
+        // The Polly pipeline owns retries, timeouts and the circuit; the SDK's own retries would multiply them.
         var clientOptions = new TableClientOptions();
-        clientOptions.Retry.Mode = RetryMode.Exponential;
-        clientOptions.Retry.MaxRetries = 3;
-        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(200);
-        clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(2);
-        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(5);
+        clientOptions.Retry.MaxRetries = 0;
+        clientOptions.AddPolicy(
+            new ResilientTransportPolicy(resilience, resilienceSettings.AttemptTimeout), HttpPipelinePosition.PerCall);
 
         var settings = options.Value;
         return settings.ConnectionString is { Length: > 0 } connectionString

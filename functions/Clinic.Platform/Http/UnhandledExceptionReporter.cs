@@ -1,11 +1,15 @@
+using Clinic.Platform.Errors;
+using Clinic.Platform.Resilience;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace Clinic.Platform.Http;
 
 /// <summary>
-/// The single place where an exception that escaped a function is logged and answered: once, at Error,
-/// with the correlation id, and with a response that shows nothing internal.
+/// The single place where an exception that escaped a function is logged and answered: once, with the
+/// correlation id and the exception's type and stack, and with a response that shows nothing internal. The
+/// exception's message is not logged, since it may quote input. A dependency that is unavailable (open
+/// circuit, timeout, transient failure past its retries) is a 503 with Retry-After, not a 500.
 /// </summary>
 public sealed partial class UnhandledExceptionReporter(ILogger<UnhandledExceptionReporter> logger)
 {
@@ -14,14 +18,32 @@ public sealed partial class UnhandledExceptionReporter(ILogger<UnhandledExceptio
         ArgumentNullException.ThrowIfNull(exception);
 
         var correlationId = CorrelationIds.Get(context);
-        LogUnhandled(
-            logger, exception, functionName, exception.GetType().FullName ?? "unknown", correlationId);
+        var type = exception.GetType().FullName ?? "unknown";
+        if (DependencyFailures.IsUnavailable(exception, out var retryAfter))
+        {
+            LogUnavailable(logger, functionName, type, correlationId);
+            var unavailable = ApiResults.Problem(context, Unavailable);
+            unavailable.Headers["Retry-After"] = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
+                .ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return unavailable;
+        }
+
+        LogUnhandled(logger, functionName, type, correlationId, exception.StackTrace ?? "");
         return ApiResults.Unexpected(context);
     }
 
+    private static Failure Unavailable { get; } = new(
+        FailureKind.Unavailable, "service-unavailable", "The service is briefly unavailable. Please retry shortly.");
+
     [LoggerMessage(1001, LogLevel.Error,
-        "Unhandled {ExceptionType} in function {FunctionName} (correlation {CorrelationId})",
+        "Unhandled {ExceptionType} in function {FunctionName} (correlation {CorrelationId}) at {StackTrace}",
         EventName = "UnhandledException")]
     private static partial void LogUnhandled(
-        ILogger logger, Exception exception, string functionName, string exceptionType, string correlationId);
+        ILogger logger, string functionName, string exceptionType, string correlationId, string stackTrace);
+
+    [LoggerMessage(1002, LogLevel.Error,
+        "Function {FunctionName} failed: a dependency is unavailable ({ExceptionType}, correlation {CorrelationId})",
+        EventName = "DependencyUnavailable")]
+    private static partial void LogUnavailable(
+        ILogger logger, string functionName, string exceptionType, string correlationId);
 }

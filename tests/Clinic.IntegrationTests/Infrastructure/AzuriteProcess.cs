@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
@@ -32,6 +33,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     private readonly DirectoryInfo _workDirectory;
     private readonly ConcurrentQueue<string> _output = new();
     private Process? _process;
+    private bool _persistent;
     private EventHandler? _killOnExit;
 
     private AzuriteProcess(string scriptPath, int blobPort, int queuePort, int tablePort)
@@ -57,8 +59,12 @@ public sealed class AzuriteProcess : IAsyncDisposable
         + $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};"
         + $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
 
-    /// <summary>Starts Azurite and returns once its table service accepts connections.</summary>
-    public static async Task<AzuriteProcess> StartAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Starts Azurite and returns once its table service accepts connections. A <paramref name="persistent"/>
+    /// one keeps its data on disk in its work folder, so a restart (an outage) loses nothing.
+    /// </summary>
+    public static async Task<AzuriteProcess> StartAsync(
+        bool persistent = false, CancellationToken cancellationToken = default)
     {
         var scriptPath = Path.Combine(FindRepositoryRoot(), AzuriteScript);
         if (!File.Exists(scriptPath))
@@ -67,7 +73,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
 
         var ports = PickFreePorts(3);
-        var azurite = new AzuriteProcess(scriptPath, ports[0], ports[1], ports[2]);
+        var azurite = new AzuriteProcess(scriptPath, ports[0], ports[1], ports[2]) { _persistent = persistent };
         try
         {
             await azurite.LaunchAsync(cancellationToken);
@@ -81,8 +87,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stops Azurite and starts it again on the same ports, as an outage would. It keeps its data in memory
-    /// only, so everything stored before is gone afterwards.
+    /// Stops Azurite and starts it again on the same ports, as an outage would. Unless it is persistent, its
+    /// data lives in memory only, and everything stored before is gone afterwards.
     /// </summary>
     public async Task RestartAsync(CancellationToken cancellationToken = default)
     {
@@ -102,9 +108,13 @@ public sealed class AzuriteProcess : IAsyncDisposable
         _process = null;
         Unsubscribe();
 
-        // A graceful stop buys nothing for in-memory data, and a kill cannot hang.
-        KillQuietly(process);
+        // A graceful stop buys nothing for in-memory data, and a kill cannot hang. Data on disk is saved on
+        // SIGTERM only, so a persistent Azurite is asked to stop first.
         using var timeout = new CancellationTokenSource(StopTimeout);
+        if (_persistent)
+            await TerminateAsync(process, timeout.Token);
+
+        KillQuietly(process);
         await process.WaitForExitAsync(timeout.Token);
         process.Dispose();
     }
@@ -161,7 +171,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
         [
             "--require", WriteParentWatch(),
             _scriptPath,
-            "--inMemoryPersistence", "--skipApiVersionCheck", "--silent", "--disableTelemetry",
+            .. (_persistent ? ["--location", _workDirectory.FullName] : new[] { "--inMemoryPersistence" }),
+            "--skipApiVersionCheck", "--silent", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--blobPort", $"{BlobPort}",
             "--queueHost", "127.0.0.1", "--queuePort", $"{QueuePort}",
             "--tableHost", "127.0.0.1", "--tablePort", $"{TablePort}",
@@ -271,6 +282,22 @@ public sealed class AzuriteProcess : IAsyncDisposable
         catch (IOException)
         {
             // A leftover temp folder is harmless; failing the test run over it would not be.
+        }
+    }
+
+    /// <summary>
+    /// Asks Azurite to stop and waits until its table service reports it closed, which is when its data is
+    /// on disk. Node itself stays up (the parent watch keeps reading standard input); the kill that follows
+    /// ends it.
+    /// </summary>
+    private async Task TerminateAsync(Process process, CancellationToken cancellationToken)
+    {
+        using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync(cancellationToken);
+        while (!process.HasExited && !_output.Any(line => line.Contains("Table service successfully closed",
+                   StringComparison.OrdinalIgnoreCase)))
+        {
+            await Task.Delay(50, cancellationToken);
         }
     }
 

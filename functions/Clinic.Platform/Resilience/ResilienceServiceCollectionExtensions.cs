@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Clinic.Platform.Resilience;
+
+public static class ResilienceServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the resilience pipeline of one dependency: a total timeout, around a retry with exponential
+    /// backoff and jitter on transient failures only, around a circuit breaker. Opening and closing the
+    /// circuit are logged as events (opening is critical).
+    /// </summary>
+    public static IServiceCollection AddDependencyResilience(
+        this IServiceCollection services, string dependency, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        var settings = new DependencyResilienceOptions();
+        configuration.GetSection($"{DependencyResilienceOptions.SectionName}:{dependency}").Bind(settings);
+
+        services.AddResiliencePipeline<string, int>(dependency, (pipeline, context) =>
+        {
+            var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>()
+                .CreateLogger(typeof(ResilienceServiceCollectionExtensions).Namespace!);
+            var transient = new PredicateBuilder<int>()
+                .Handle<Exception>(TransientResponses.IsTransient)
+                .Handle<TimeoutRejectedException>()
+                .HandleResult(TransientResponses.IsTransientStatus);
+
+            pipeline
+                .AddTimeout(settings.TotalTimeout)
+                .AddRetry(new RetryStrategyOptions<int>
+                {
+                    ShouldHandle = transient,
+                    MaxRetryAttempts = settings.MaxRetryAttempts,
+                    Delay = settings.RetryDelay,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                })
+                .AddCircuitBreaker(new CircuitBreakerStrategyOptions<int>
+                {
+                    ShouldHandle = transient,
+                    FailureRatio = settings.FailureRatio,
+                    MinimumThroughput = settings.MinimumThroughput,
+                    SamplingDuration = settings.SamplingDuration,
+                    BreakDuration = settings.BreakDuration,
+                    OnOpened = _ =>
+                    {
+                        ResilienceLog.CircuitOpened(logger, dependency, settings.BreakDuration);
+                        return ValueTask.CompletedTask;
+                    },
+                    OnClosed = _ =>
+                    {
+                        ResilienceLog.CircuitClosed(logger, dependency);
+                        return ValueTask.CompletedTask;
+                    },
+                });
+        });
+        return services;
+    }
+}
