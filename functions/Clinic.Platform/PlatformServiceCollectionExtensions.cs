@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using Clinic.Platform.Alerts;
 using Clinic.Platform.Identity;
 using Clinic.Platform.Privacy;
 using Clinic.Platform.Resilience;
@@ -43,6 +44,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<Http.UnhandledExceptionReporter>();
         services.AddClinicPrivacy(configuration);
         services.AddSingleton<AccessGate>();
+        services.AddClinicAlerts();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Clinic.Platform.Alerts;
 using Clinic.Platform.Errors;
 using Clinic.Platform.Resilience;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +12,7 @@ namespace Clinic.Platform.Http;
 /// exception's message is not logged, since it may quote input. A dependency that is unavailable (open
 /// circuit, timeout, transient failure past its retries) is a 503 with Retry-After, not a 500.
 /// </summary>
-public sealed partial class UnhandledExceptionReporter(ILogger<UnhandledExceptionReporter> logger)
+public sealed partial class UnhandledExceptionReporter(IAlertSink alerts, ILogger<UnhandledExceptionReporter> logger)
 {
     public ApiResult Report(HttpContext context, Exception exception, string functionName)
     {
@@ -29,6 +30,7 @@ public sealed partial class UnhandledExceptionReporter(ILogger<UnhandledExceptio
         }
 
         LogUnhandled(logger, functionName, type, correlationId, exception.StackTrace ?? "");
+        alerts.Raise(AlertSeverity.Error, "UnhandledException", $"{type} in function {functionName}", correlationId);
         return ApiResults.Unexpected(context);
     }
 

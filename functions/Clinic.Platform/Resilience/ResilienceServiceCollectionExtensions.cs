@@ -1,8 +1,11 @@
+using Clinic.Platform.Alerts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Polly;
+using Microsoft.Extensions.Logging.Abstractions;
 using Polly.CircuitBreaker;
+using Polly.Telemetry;
 using Polly.Retry;
 using Polly.Timeout;
 
@@ -27,11 +30,15 @@ public static class ResilienceServiceCollectionExtensions
         {
             var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>()
                 .CreateLogger(typeof(ResilienceServiceCollectionExtensions).Namespace!);
+            var alerts = context.ServiceProvider.GetRequiredService<IAlertSink>();
             var transient = new PredicateBuilder<int>()
                 .Handle<Exception>(TransientResponses.IsTransient)
                 .Handle<TimeoutRejectedException>()
                 .HandleResult(TransientResponses.IsTransientStatus);
 
+            // Metrics, not a log line per attempt: Polly's attempt logs quote exception messages, which can
+            // carry request URIs and keys. The circuit's transitions are logged as our own events below.
+            pipeline.ConfigureTelemetry(new TelemetryOptions { LoggerFactory = NullLoggerFactory.Instance });
             pipeline
                 .AddTimeout(settings.TotalTimeout)
                 .AddRetry(new RetryStrategyOptions<int>
@@ -52,6 +59,7 @@ public static class ResilienceServiceCollectionExtensions
                     OnOpened = _ =>
                     {
                         ResilienceLog.CircuitOpened(logger, dependency, settings.BreakDuration);
+                        alerts.Raise(AlertSeverity.Critical, "CircuitOpened", $"{dependency} is failing", null);
                         return ValueTask.CompletedTask;
                     },
                     OnClosed = _ =>

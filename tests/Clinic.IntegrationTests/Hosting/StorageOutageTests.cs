@@ -39,20 +39,21 @@ public sealed class StorageOutageTests : IAsyncLifetime
 
         var during = new List<HttpResponseMessage>();
         var watch = Stopwatch.StartNew();
-        for (var i = 0; i < 8; i++)
+        while (!CircuitOpened() && during.Count < 40)
             during.Add(await _host.Client.SendAsync(Book(slot, "outage-patient")));
         var lastCall = Stopwatch.StartNew();
         var fastFailure = await _host.Client.SendAsync(Book(slot, "outage-patient"));
         lastCall.Stop();
         watch.Stop();
 
+        Assert.True(CircuitOpened(), "the storage circuit did not open");
         Assert.All(during.Append(fastFailure), response =>
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
             Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         });
-        Assert.True(lastCall.Elapsed < TimeSpan.FromSeconds(1), $"open circuit answered in {lastCall.Elapsed}");
+        Assert.True(lastCall.Elapsed < TimeSpan.FromMilliseconds(250), $"open circuit answered in {lastCall.Elapsed}");
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"outage answers took {watch.Elapsed}");
 
         await _azurite.RestartAsync();
@@ -66,6 +67,41 @@ public sealed class StorageOutageTests : IAsyncLifetime
         Assert.Empty(mine.GetProperty("appointments").EnumerateArray());
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
     }
+
+    [Fact]
+    public async Task CircuitOpened_raisesAnAlertThatAdminsSeeAndAcknowledge()
+    {
+        await _azurite.StopAsync();
+        for (var i = 0; i < 40 && !CircuitOpened(); i++)
+            await _host.Client.SendAsync(Get("/api/me/appointments").As("outage-patient"));
+        await _azurite.RestartAsync();
+
+        string? alertId = null;
+        var listed = await WaitForAsync(async () =>
+        {
+            var response = await _host.Client.SendAsync(Get("/api/admin/alerts").As("demo-admin"));
+            if (response.StatusCode != HttpStatusCode.OK)
+                return false;
+            alertId = (await response.JsonAsync()).GetProperty("alerts").EnumerateArray()
+                .Where(a => a.GetProperty("eventName").GetString() == "CircuitOpened")
+                .Select(a => a.GetProperty("id").GetString())
+                .FirstOrDefault();
+            return alertId is not null;
+        });
+        var acknowledged = await _host.Client.SendAsync(
+            Post($"/api/admin/alerts/{alertId}/acknowledge", new { }).As("demo-admin"));
+        var byPatient = await _host.Client.SendAsync(Get("/api/admin/alerts").As("outage-patient", "admin"));
+
+        Assert.True(listed, "the CircuitOpened alert was not listed within 20 s");
+        Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
+        var alert = await acknowledged.JsonAsync();
+        Assert.Equal("critical", alert.GetProperty("severity").GetString());
+        Assert.StartsWith("u_", alert.GetProperty("acknowledgedBy").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, byPatient.StatusCode);
+        Assert.Contains(_host.Logs.GetSnapshot(), r => r.Id.Name == "AlertRaised");
+    }
+
+    private bool CircuitOpened() => _host.Logs.GetSnapshot().Any(record => record.Id.Name == "CircuitOpened");
 
     private static HttpRequestMessage Book(string start, string patient) =>
         Post("/api/appointments", new { doctorId = Doctor, start }).As(patient);

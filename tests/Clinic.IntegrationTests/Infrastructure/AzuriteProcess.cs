@@ -169,7 +169,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
         // Telemetry stays off: offline its client keeps Node alive, and no usage data should leave.
         string[] arguments =
         [
-            "--require", WriteParentWatch(),
+            // A persistent Azurite must exit by itself on SIGTERM once its data is saved, which the parent watch
+            // (it keeps standard input open) would prevent; it is stopped on ProcessExit instead.
+            .. (_persistent ? Array.Empty<string>() : ["--require", WriteParentWatch()]),
             _scriptPath,
             .. (_persistent ? ["--location", _workDirectory.FullName] : new[] { "--inMemoryPersistence" }),
             "--skipApiVersionCheck", "--silent", "--disableTelemetry",
@@ -285,20 +287,12 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// Asks Azurite to stop and waits until its table service reports it closed, which is when its data is
-    /// on disk. Node itself stays up (the parent watch keeps reading standard input); the kill that follows
-    /// ends it.
-    /// </summary>
-    private async Task TerminateAsync(Process process, CancellationToken cancellationToken)
+    /// <summary>Asks Azurite to stop, and waits while it saves its data and exits.</summary>
+    private static async Task TerminateAsync(Process process, CancellationToken cancellationToken)
     {
         using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]);
         await kill.WaitForExitAsync(cancellationToken);
-        while (!process.HasExited && !_output.Any(line => line.Contains("Table service successfully closed",
-                   StringComparison.OrdinalIgnoreCase)))
-        {
-            await Task.Delay(50, cancellationToken);
-        }
+        await process.WaitForExitAsync(cancellationToken);
     }
 
     private static void KillQuietly(Process process)

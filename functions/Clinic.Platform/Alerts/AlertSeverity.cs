@@ -1,0 +1,8 @@
+namespace Clinic.Platform.Alerts;
+
+public enum AlertSeverity
+{
+    Warning,
+    Error,
+    Critical,
+}
