@@ -1,4 +1,5 @@
 using Clinic.Platform.Identity;
+using Clinic.Platform.Observability;
 using Clinic.Platform.Privacy;
 using Clinic.Users.Application;
 using Clinic.Users.DemoData;
@@ -24,6 +25,8 @@ public static class UsersServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.AddClinicPrivacy(configuration);
+        // A refused admin call is a security event: exported at once, not with the next batch.
+        services.AddCriticalEvents("AdminServiceRefused");
         services.AddOptions<UsersOptions>()
             .Bind(configuration.GetSection(UsersOptions.SectionName))
             .Validate(

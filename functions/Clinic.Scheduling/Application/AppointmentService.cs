@@ -35,6 +35,8 @@ public sealed class AppointmentService(
             errors.Add("start", "Give an ISO 8601 instant, for example 2027-03-15T14:00:00Z.");
         if (idempotencyKey is not null && !SchedulingIds.IsIdempotencyKey(idempotencyKey))
             errors.Add("Idempotency-Key", "Use 1 to 128 visible ASCII characters.");
+        if (!AppointmentNotes.IsValid(request.Note))
+            errors.Add("note", $"Use at most {AppointmentNotes.MaxLength} characters, without control characters.");
         if (!errors.IsEmpty)
             return errors.ToFailure();
 
@@ -64,7 +66,8 @@ public sealed class AppointmentService(
             patientId,
             doctor,
             new Slot(start, start + doctor.SlotLength, start.InZone(doctor.TimeZone)),
-            clock.GetCurrentInstant());
+            clock.GetCurrentInstant(),
+            AppointmentNotes.Normalize(request.Note));
         return await CommitBookingAsync(appointment, link, doctor, cancellationToken);
     }
 

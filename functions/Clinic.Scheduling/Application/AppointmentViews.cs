@@ -19,6 +19,7 @@ internal static class AppointmentViews
             doctor.TimeZone.Id,
             appointment.Version,
             TimeText.Format(appointment.CreatedAt),
-            TimeText.Format(appointment.UpdatedAt));
+            TimeText.Format(appointment.UpdatedAt),
+            appointment.Note);
     }
 }

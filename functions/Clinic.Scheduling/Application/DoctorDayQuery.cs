@@ -40,6 +40,7 @@ public sealed class DoctorDayQuery(DoctorDirectory doctors, IAppointmentStore ap
             TimeText.Format(slot.Start),
             TimeText.Format(slot.End),
             TimeText.FormatLocal(localStart),
-            TimeText.FormatOffset(localStart));
+            TimeText.FormatOffset(localStart),
+            slot.Note);
     }
 }

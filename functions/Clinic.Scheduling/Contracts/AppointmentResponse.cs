@@ -1,3 +1,5 @@
+using Clinic.Platform.Privacy;
+
 namespace Clinic.Scheduling.Contracts;
 
 public sealed record AppointmentResponse(
@@ -11,4 +13,5 @@ public sealed record AppointmentResponse(
     string TimeZone,
     int Version,
     string CreatedAt,
-    string UpdatedAt);
+    string UpdatedAt,
+    [property: PersonalData] string? Note);

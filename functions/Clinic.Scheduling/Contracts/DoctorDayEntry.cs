@@ -1,3 +1,5 @@
+using Clinic.Platform.Privacy;
+
 namespace Clinic.Scheduling.Contracts;
 
 public sealed record DoctorDayEntry(
@@ -6,4 +8,5 @@ public sealed record DoctorDayEntry(
     string StartUtc,
     string EndUtc,
     string LocalStart,
-    string UtcOffset);
+    string UtcOffset,
+    [property: PersonalData] string? Note);

@@ -1,3 +1,4 @@
+using Clinic.Platform.Privacy;
 using NodaTime;
 
 namespace Clinic.Scheduling.Domain;
@@ -15,10 +16,12 @@ public sealed record Appointment(
     AppointmentStatus Status,
     int Version,
     Instant CreatedAt,
-    Instant UpdatedAt)
+    Instant UpdatedAt,
+    [property: PersonalData] string? Note = null)
 {
-    public static Appointment Book(string id, string patientId, Doctor doctor, Slot slot, Instant now) =>
-        new(id, doctor.Id, patientId, slot.Start, slot.End, AppointmentStatus.Booked, 1, now, now);
+    public static Appointment Book(
+        string id, string patientId, Doctor doctor, Slot slot, Instant now, string? note) =>
+        new(id, doctor.Id, patientId, slot.Start, slot.End, AppointmentStatus.Booked, 1, now, now, note);
 
     public Appointment MoveTo(Slot slot, Instant now) =>
         this with { Start = slot.Start, End = slot.End, Version = Version + 1, UpdatedAt = now };

@@ -224,6 +224,7 @@ internal sealed class TableAppointmentStore(TableClientProvider tables) : IAppoi
             ["Version"] = appointment.Version,
             ["CreatedAt"] = appointment.CreatedAt.ToDateTimeOffset(),
             ["UpdatedAt"] = appointment.UpdatedAt.ToDateTimeOffset(),
+            ["Note"] = appointment.Note,
         };
 
     private static TableEntity ToEntity(PatientLink link) =>
@@ -245,13 +246,15 @@ internal sealed class TableAppointmentStore(TableClientProvider tables) : IAppoi
         Enum.Parse<AppointmentStatus>(entity.GetString("Status")),
         entity.GetInt32("Version") ?? 1,
         Instant.FromDateTimeOffset(entity.GetDateTimeOffset("CreatedAt")!.Value),
-        Instant.FromDateTimeOffset(entity.GetDateTimeOffset("UpdatedAt")!.Value));
+        Instant.FromDateTimeOffset(entity.GetDateTimeOffset("UpdatedAt")!.Value),
+        entity.GetString("Note"));
 
     private static BookedSlot ToBookedSlot(TableEntity entity) => new(
         entity.GetString("AppointmentId"),
         entity.GetString("PatientId"),
         Instant.FromDateTimeOffset(entity.GetDateTimeOffset("StartUtc")!.Value),
-        Instant.FromDateTimeOffset(entity.GetDateTimeOffset("EndUtc")!.Value));
+        Instant.FromDateTimeOffset(entity.GetDateTimeOffset("EndUtc")!.Value),
+        entity.GetString("Note"));
 
     private static PatientLink ToLink(string patientId, TableEntity entity) => new(
         patientId,

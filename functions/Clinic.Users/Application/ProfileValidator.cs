@@ -4,6 +4,7 @@ using Clinic.Platform.Errors;
 using Clinic.Users.Contracts;
 using Clinic.Users.Domain;
 using NodaTime;
+using NodaTime.Text;
 using PhoneNumbers;
 
 namespace Clinic.Users.Application;
@@ -37,6 +38,7 @@ internal static class ProfileValidator
             "Give a supported language tag such as en-US, es-ES or fr-CA.");
         var timeZone = Check(request.TimeZone, NormalizeTimeZone, errors, "timeZone",
             "Give an IANA time zone such as America/New_York.");
+        var birthDate = CheckBirthDate(request.BirthDate, errors);
         var smsConsent = request.SmsConsent ?? false;
         var channels = NormalizeChannels(request, smsConsent, errors);
 
@@ -45,7 +47,22 @@ internal static class ProfileValidator
 
         // The server stamps consent and update times; ProfileService sets them against what is stored.
         return new UserProfile(
-            displayName, email, phone, language, timeZone, channels, smsConsent, null, UpdatedAt: null);
+            displayName, email, phone, language, timeZone, channels, smsConsent, null, UpdatedAt: null, birthDate);
+    }
+
+    /// <summary>A calendar date, not in the future and not before 1900; checked against UTC today.</summary>
+    private static LocalDate? CheckBirthDate(string? value, FieldErrors errors)
+    {
+        if (value is null)
+            return null;
+
+        var parsed = LocalDatePattern.Iso.Parse(value);
+        var today = SystemClock.Instance.GetCurrentInstant().InUtc().Date;
+        if (parsed.Success && parsed.Value.Year >= 1900 && parsed.Value <= today)
+            return parsed.Value;
+
+        errors.Add("birthDate", "Give a past date as yyyy-MM-dd, from 1900 on.");
+        return null;
     }
 
     private static string? Check(

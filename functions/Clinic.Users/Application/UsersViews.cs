@@ -28,7 +28,8 @@ internal static class UsersViews
         profile.NotificationChannels,
         profile.SmsConsent,
         Format(profile.SmsConsentGivenAt),
-        Format(profile.UpdatedAt));
+        Format(profile.UpdatedAt),
+        profile.BirthDate is { } birthDate ? LocalDatePattern.Iso.Format(birthDate) : null);
 
     public static string Format(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
 

@@ -12,4 +12,5 @@ public sealed record ProfileResponse(
     IReadOnlyList<string> NotificationChannels,
     bool SmsConsent,
     string? SmsConsentGivenAt,
-    string? UpdatedAt);
+    string? UpdatedAt,
+    [property: PersonalData] string? BirthDate = null);

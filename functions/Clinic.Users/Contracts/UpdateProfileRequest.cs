@@ -13,4 +13,5 @@ public sealed record UpdateProfileRequest(
     string? PreferredLanguage,
     string? TimeZone,
     IReadOnlyList<string>? NotificationChannels,
-    bool? SmsConsent);
+    bool? SmsConsent,
+    [property: PersonalData] string? BirthDate = null);

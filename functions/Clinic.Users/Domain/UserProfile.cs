@@ -16,7 +16,8 @@ public sealed record UserProfile(
     IReadOnlyList<string> NotificationChannels,
     bool SmsConsent,
     Instant? SmsConsentGivenAt,
-    Instant? UpdatedAt)
+    Instant? UpdatedAt,
+    [property: PersonalData] LocalDate? BirthDate = null)
 {
     /// <summary>The profile of a user who has not saved one yet.</summary>
     public static UserProfile Empty { get; } = new(null, null, null, null, null, [], false, null, null);

@@ -4,6 +4,7 @@ using Clinic.Platform.Storage;
 using Clinic.Users.Application;
 using Clinic.Users.Domain;
 using NodaTime;
+using NodaTime.Text;
 
 namespace Clinic.Users.Storage;
 
@@ -63,6 +64,7 @@ internal sealed class TableProfileStore(TableClientProvider tables) : IProfileSt
             ["SmsConsent"] = profile.SmsConsent,
             ["SmsConsentGivenAt"] = profile.SmsConsentGivenAt?.ToDateTimeOffset(),
             ["UpdatedAt"] = profile.UpdatedAt?.ToDateTimeOffset(),
+            ["BirthDate"] = profile.BirthDate is { } birthDate ? LocalDatePattern.Iso.Format(birthDate) : null,
         };
 
     private static UserProfile ToProfile(TableEntity entity) => new(
@@ -77,7 +79,8 @@ internal sealed class TableProfileStore(TableClientProvider tables) : IProfileSt
             .ToList(),
         entity.GetBoolean("SmsConsent") ?? false,
         ToInstant(entity.GetDateTimeOffset("SmsConsentGivenAt")),
-        ToInstant(entity.GetDateTimeOffset("UpdatedAt")));
+        ToInstant(entity.GetDateTimeOffset("UpdatedAt")),
+        entity.GetString("BirthDate") is { } birthDate ? LocalDatePattern.Iso.Parse(birthDate).Value : null);
 
     private static Instant? ToInstant(DateTimeOffset? value) =>
         value is { } time ? Instant.FromDateTimeOffset(time) : null;

@@ -18,6 +18,13 @@ public static class ApiClient
         return request;
     }
 
+    public static HttpRequestMessage AsRawPrincipal(this HttpRequestMessage request, string header)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Headers.TryAddWithoutValidation("x-ms-client-principal", header);
+        return request;
+    }
+
     public static HttpRequestMessage Get(string path) => new(HttpMethod.Get, path);
 
     public static HttpRequestMessage Post(string path, object body, string? idempotencyKey = null)

@@ -1,0 +1,110 @@
+using System.Net;
+using System.Text;
+using Clinic.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.Logging.Testing;
+using static Clinic.IntegrationTests.Infrastructure.ApiClient;
+
+namespace Clinic.IntegrationTests.Privacy;
+
+/// <summary>
+/// Runs every HTTP flow with unique, fictional canary values for each kind of personal data, captures every
+/// log record (all providers see the same records: the test collector, the JSON-lines file, the console) and
+/// every telemetry activity, and fails if any canary appears, in any case or URL-encoded.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class CanaryTests(AzuriteFixture azurite)
+{
+    private static readonly string Tag = Guid.NewGuid().ToString("N")[..8];
+    private static readonly string Name = $"Canaryname {Tag}";
+    private static readonly string Email = $"canary.{Tag}@example.test";
+    private const string Phone = "+12025550187";
+    private const string BirthDate = "1987-06-05";
+    private static readonly string Note = $"Canary note {Tag}: persistent cough since Tuesday";
+    private static readonly string Patient = $"canary-user-{Guid.NewGuid():N}";
+
+    [Fact]
+    public async Task EveryFlow_withCanaryValues_leavesNoPersonalDataInLogsOrTelemetry()
+    {
+        var logFile = Path.Combine(Path.GetTempPath(), $"clinic-canary-{Tag}-.jsonl");
+        using var telemetry = new TelemetryCapture();
+        FakeLogCollector logs;
+        await using (var host = await RunningLocalHost.StartAsync(
+            azurite.Azurite, new Dictionary<string, string?> { ["Logging:File:Path"] = logFile }))
+        {
+            await RunEveryFlowAsync(host.Client);
+            logs = host.Logs;
+        }
+
+        var captured = new StringBuilder()
+            .AppendJoin('\n', logs.GetSnapshot().Select(record =>
+                $"{record.Message} {record.Exception} {string.Join(' ', record.StructuredState ?? [])}"))
+            .AppendLine(telemetry.Text)
+            .AppendJoin('\n', Directory.GetFiles(Path.GetTempPath(), $"clinic-canary-{Tag}-*.jsonl")
+                .Select(File.ReadAllText))
+            .ToString();
+
+        var events = logs.GetSnapshot().Select(record => record.Id.Name).ToHashSet();
+        Assert.Superset(new HashSet<string?> { "UserSignedIn", "AppointmentBooked", "AppointmentCancelled" }, events);
+        foreach (var canary in new[] { Name, Email, Phone, "202-555-0187", "2025550187", BirthDate, Note, Tag })
+        {
+            foreach (var form in Forms(canary))
+                Assert.DoesNotContain(form, captured, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    private async Task RunEveryFlowAsync(HttpClient client)
+    {
+        // Sign-in, as Static Web Apps calls the role assignment with the provider's user details and claims.
+        await Expect(HttpStatusCode.OK, client.PostAsync("/api/auth/roles", Json(new
+        {
+            identityProvider = "aad", userId = Patient, userDetails = Email,
+            claims = new[] { new { typ = "name", val = Name }, new { typ = "emails", val = Email } },
+        })));
+
+        var profile = new
+        {
+            displayName = Name, email = Email, phone = "(202) 555-0187", preferredLanguage = "fr-CA",
+            timeZone = "Europe/Paris", notificationChannels = new[] { "email", "sms" }, smsConsent = true,
+            birthDate = BirthDate,
+        };
+        await Expect(HttpStatusCode.OK, client.SendAsync(Put("/api/me/profile", profile).As(Patient)));
+        await Expect(HttpStatusCode.OK, client.SendAsync(Get("/api/me/profile").As(Patient)));
+        await Expect(HttpStatusCode.BadRequest, client.SendAsync(Put("/api/me/profile", profile with
+        {
+            email = $"{Name} is not an email", phone = $"{Tag} not a phone", birthDate = $"{Tag}-{BirthDate}",
+        }).As(Patient)));
+
+        var free = await FutureSlots.FindAsync(client, FutureSlots.ParisDoctor, weeksAhead: 5);
+        var booked = await client.SendAsync(
+            Post("/api/appointments", new { doctorId = FutureSlots.ParisDoctor, start = free[0], note = Note }, Tag)
+                .As(Patient));
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+        var id = (await booked.JsonAsync()).GetProperty("id").GetString()!;
+        await Expect(HttpStatusCode.OK, client.SendAsync(Get($"/api/appointments/{id}").As(Patient)));
+        await Expect(HttpStatusCode.OK, client.SendAsync(Get("/api/me/appointments").As(Patient)));
+        var day = $"/api/doctors/{FutureSlots.ParisDoctor}/appointments?date={free[0][..10]}";
+        await Expect(HttpStatusCode.OK, client.SendAsync(Get(day).As(FutureSlots.ParisDoctorAccount)));
+        await Expect(HttpStatusCode.OK, client.SendAsync(
+            Post($"/api/appointments/{id}/reschedule", new { start = free[1] }).As(Patient)));
+        await Expect(HttpStatusCode.OK, client.SendAsync(Post($"/api/appointments/{id}/cancel", new { }).As(Patient)));
+
+        await Expect(HttpStatusCode.BadRequest, client.SendAsync(PostRaw("/api/appointments",
+            $"{{\"doctorId\":\"{FutureSlots.ParisDoctor}\",\"start\":\"{Note}\",\"note\":\"{Note}\"}}").As(Patient)));
+        await Expect(HttpStatusCode.BadRequest, client.SendAsync(PostRaw("/api/appointments",
+            $"{{\"note\":\"{Email}\", \"{Name}\": 1}}").As(Patient)));
+        await Expect(HttpStatusCode.BadRequest, client.SendAsync(PostRaw("/api/appointments",
+            $"{{\"doctorId\":\"{FutureSlots.ParisDoctor}\",\"note\":\"{new string('x', 600)} {Note}\"}}").As(Patient)));
+        await Expect(HttpStatusCode.Unauthorized, client.SendAsync(Get("/api/me/profile").AsRawPrincipal(
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{{\"userDetails\":\"{Email}\"}}")))));
+        await Expect(HttpStatusCode.OK, client.SendAsync(Get("/api/admin/users").As("demo-admin")));
+    }
+
+    private static async Task Expect(HttpStatusCode status, Task<HttpResponseMessage> call)
+    {
+        var response = await call;
+        Assert.Equal(status, response.StatusCode);
+    }
+
+    private static IEnumerable<string> Forms(string canary) =>
+        new[] { canary, Uri.EscapeDataString(canary), WebUtility.UrlEncode(canary) }.Distinct();
+}
