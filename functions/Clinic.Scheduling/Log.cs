@@ -24,6 +24,14 @@ internal static partial class Log
         EventName = "AppointmentCancelled")]
     public static partial void AppointmentCancelled(ILogger logger, string appointmentId, string doctorId);
 
+    [LoggerMessage(2004, LogLevel.Information, "Appointment {AppointmentId} with doctor {DoctorId} completed",
+        EventName = "AppointmentCompleted")]
+    public static partial void AppointmentCompleted(ILogger logger, string appointmentId, string doctorId);
+
+    [LoggerMessage(2005, LogLevel.Information,
+        "Appointment {AppointmentId} with doctor {DoctorId} recorded as a no-show", EventName = "AppointmentNoShow")]
+    public static partial void AppointmentNoShow(ILogger logger, string appointmentId, string doctorId);
+
     [LoggerMessage(2010, LogLevel.Information,
         "Slot of doctor {DoctorId} was taken before it could be booked",
         EventName = "SlotConflict")]

@@ -24,6 +24,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<SlotSearch>();
         services.AddSingleton<DoctorDayQuery>();
         services.AddSingleton<AppointmentService>();
+        services.AddSingleton<VisitOutcomes>();
         services.AddSingleton<DemoDataSeeder>();
         return services;
     }

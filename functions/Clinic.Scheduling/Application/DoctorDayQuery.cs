@@ -41,6 +41,7 @@ public sealed class DoctorDayQuery(DoctorDirectory doctors, IAppointmentStore ap
             TimeText.Format(slot.End),
             TimeText.FormatLocal(localStart),
             TimeText.FormatOffset(localStart),
+            AppointmentViews.StatusText(slot.Status),
             slot.Note);
     }
 }

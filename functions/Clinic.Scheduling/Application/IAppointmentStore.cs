@@ -40,6 +40,14 @@ public interface IAppointmentStore
     Task<WriteOutcome> CancelAsync(
         StoredAppointment current, Appointment cancelled, CancellationToken cancellationToken);
 
+    /// <summary>A doctor's appointment by id, searched within that doctor's partition only.</summary>
+    Task<StoredAppointment?> FindForDoctorAsync(
+        string doctorId, string appointmentId, CancellationToken cancellationToken);
+
+    /// <summary>Stores a visit's outcome on the appointment and the slot it keeps holding, together.</summary>
+    Task<WriteOutcome> RecordOutcomeAsync(
+        StoredAppointment current, Appointment recorded, CancellationToken cancellationToken);
+
     /// <summary>The slots held between two instants (start inclusive, end exclusive).</summary>
     Task<IReadOnlyList<BookedSlot>> ListBookedAsync(
         string doctorId, Instant from, Instant to, CancellationToken cancellationToken);

@@ -32,6 +32,9 @@ public static class SchedulingFailures
     public static readonly Failure AppointmentStarted = Failure.Unprocessable(
         "appointment-started", "This appointment has already started and can no longer be changed.");
 
+    public static readonly Failure AppointmentNotStarted = Failure.Unprocessable(
+        "appointment-not-started", "A visit's outcome can be recorded once the appointment has begun.");
+
     public static readonly Failure IdempotencyKeyReused = Failure.Unprocessable(
         "idempotency-key-reused", "This Idempotency-Key was already used for a different booking.");
 }

@@ -9,4 +9,5 @@ public sealed record DoctorDayEntry(
     string EndUtc,
     string LocalStart,
     string UtcOffset,
+    string Status,
     [property: PersonalData] string? Note);

@@ -26,6 +26,10 @@ public sealed record Appointment(
     public Appointment MoveTo(Slot slot, Instant now) =>
         this with { Start = slot.Start, End = slot.End, Version = Version + 1, UpdatedAt = now };
 
+    /// <summary>What happened at a visit that has begun, as the doctor records it.</summary>
+    public Appointment RecordOutcome(AppointmentStatus outcome, Instant now) =>
+        this with { Status = outcome, Version = Version + 1, UpdatedAt = now };
+
     public Appointment Cancel(Instant now) =>
         this with { Status = AppointmentStatus.Cancelled, Version = Version + 1, UpdatedAt = now };
 }

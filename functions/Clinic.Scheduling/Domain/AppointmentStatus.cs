@@ -4,4 +4,10 @@ public enum AppointmentStatus
 {
     Booked,
     Cancelled,
+
+    /// <summary>The doctor saw the patient.</summary>
+    Completed,
+
+    /// <summary>The patient did not come.</summary>
+    NoShow,
 }

@@ -139,6 +139,44 @@ internal sealed class TableAppointmentStore(TableClientProvider tables) : IAppoi
         return await SubmitAsync(cancelled.DoctorId, actions, slotActionIndex: -1, cancellationToken);
     }
 
+    public async Task<StoredAppointment?> FindForDoctorAsync(
+        string doctorId, string appointmentId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(SchedulingTables.Appointments, cancellationToken);
+        var partition = TableKey.Encode(doctorId);
+        var changed = await table.GetEntityIfExistsAsync<TableEntity>(
+            partition, AppointmentPrefix + appointmentId, cancellationToken: cancellationToken);
+        if (changed.HasValue)
+            return Stored(changed.Value!, FromAppointmentRow);
+
+        // Never changed, so only its slot row knows it: one filtered query within this doctor's partition.
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition} and AppointmentId eq {appointmentId}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (entity.RowKey.StartsWith(SlotPrefix, StringComparison.Ordinal))
+                return Stored(entity, FromSlotRow);
+        }
+
+        return null;
+    }
+
+    public async Task<WriteOutcome> RecordOutcomeAsync(
+        StoredAppointment current, Appointment recorded, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var (source, etag) = Parse(current.ConcurrencyToken);
+        var actions = new[]
+        {
+            new TableTransactionAction(
+                TableTransactionActionType.UpdateReplace,
+                ToEntity(recorded, SlotRowKey(recorded.Start)),
+                source == FromSlotRow ? etag : ETag.All),
+            WriteAppointmentRow(current, recorded),
+        };
+        return await SubmitAsync(recorded.DoctorId, actions, slotActionIndex: -1, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<BookedSlot>> ListBookedAsync(
         string doctorId, Instant from, Instant to, CancellationToken cancellationToken)
     {
@@ -254,7 +292,8 @@ internal sealed class TableAppointmentStore(TableClientProvider tables) : IAppoi
         entity.GetString("PatientId"),
         Instant.FromDateTimeOffset(entity.GetDateTimeOffset("StartUtc")!.Value),
         Instant.FromDateTimeOffset(entity.GetDateTimeOffset("EndUtc")!.Value),
-        entity.GetString("Note"));
+        entity.GetString("Note"),
+        Enum.TryParse<AppointmentStatus>(entity.GetString("Status"), out var status) ? status : AppointmentStatus.Booked);
 
     private static PatientLink ToLink(string patientId, TableEntity entity) => new(
         patientId,
