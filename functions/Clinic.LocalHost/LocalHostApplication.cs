@@ -1,6 +1,7 @@
 using Clinic.Functions;
 using Clinic.LocalHost.Binding;
 using Clinic.Platform.Http;
+using Clinic.Platform.Observability;
 
 namespace Clinic.LocalHost;
 
@@ -22,6 +23,7 @@ public static class LocalHostApplication
         builder.WebHost.ConfigureKestrel(
             kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
         builder.Services.AddClinicModules(builder.Configuration);
+        builder.Services.AddClinicTelemetry(builder.Configuration);
         builder.Services.AddHostedService<DemoDataSeedingService>();
         configure?.Invoke(builder);
 
