@@ -36,7 +36,7 @@ public sealed partial class DemoDataSeedingService(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(1101, LogLevel.Warning, "Storage not reachable yet for demo data (attempt {Attempt})",
+    [LoggerMessage(1150, LogLevel.Warning, "Storage not reachable yet for demo data (attempt {Attempt})",
         EventName = "DemoDataStorageNotReady")]
     private static partial void LogStorageNotReady(ILogger logger, int attempt);
 }

@@ -30,7 +30,7 @@ public sealed partial class PrincipalTrustMiddleware(
         && context.Connection.RemoteIpAddress is { } address
         && IPAddress.IsLoopback(address);
 
-    [LoggerMessage(1102, LogLevel.Warning,
+    [LoggerMessage(1151, LogLevel.Warning,
         "Dropped a client principal header that the local host does not trust " +
         "(not Development, or not loopback)",
         EventName = "UntrustedPrincipalDropped")]
