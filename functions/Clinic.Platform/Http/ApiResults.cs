@@ -28,6 +28,7 @@ public static class ApiResults
         ArgumentNullException.ThrowIfNull(failure);
 
         var status = ProblemTypes.StatusFor(failure.Kind);
+        RequestLog.Refused(context, failure, status);
         ProblemDetails problem = failure.Errors is null
             ? new ProblemDetails()
             : new HttpValidationProblemDetails(failure.Errors.ToDictionary(e => e.Key, e => e.Value));

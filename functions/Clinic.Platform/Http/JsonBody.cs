@@ -48,7 +48,7 @@ public static class JsonBody
         catch (JsonException exception)
         {
             return Failure.Validation(
-                FieldName(exception.Path), "This value is malformed or of the wrong type.");
+                FieldName<T>(exception.Path), "This value is malformed or of the wrong type.");
         }
     }
 
@@ -71,10 +71,19 @@ public static class JsonBody
         contentType is not null
         && contentType.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
 
-    private static string FieldName(string? path)
+    /// <summary>
+    /// The request field the parser stopped at, if it is one of <typeparamref name="T"/>'s own; anything else
+    /// (an unknown member, whose name is the caller's text) is reported as the body, so input is never echoed
+    /// into logs as a field name.
+    /// </summary>
+    private static string FieldName<T>(string? path)
     {
-        if (string.IsNullOrEmpty(path) || path == "$")
+        if (string.IsNullOrEmpty(path) || !path.StartsWith("$.", StringComparison.Ordinal))
             return "body";
-        return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+
+        var first = path[2..].Split('.', '[')[0];
+        var known = typeof(T).GetProperties()
+            .Select(property => ClinicJson.Options.PropertyNamingPolicy!.ConvertName(property.Name));
+        return known.Contains(first, StringComparer.Ordinal) ? first : "body";
     }
 }

@@ -112,6 +112,7 @@ public static class TelemetryServiceCollectionExtensions
     private static void AddTracing(TracerProviderBuilder tracing, TelemetrySetup setup, bool exportToAzure)
     {
         tracing.AddSource("Azure.*", "Clinic.*");
+        tracing.AddProcessor(new StorageKeyScrubber());
         tracing.AddHttpClientInstrumentation(http => http.FilterHttpRequestMessage =
             _ => Activity.Current?.Parent?.Source.Name != AzureSdkHttpSource);
 

@@ -39,7 +39,7 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
         { "POST", "/api/appointments", "{}", 400, "doctorId" },
         { "POST", "/api/appointments", "{\"doctorId\":\"" + Doctor + "\"}", 400, "start" },
         { "POST", "/api/appointments",
-            "{\"doctorId\":\"x\",\"start\":\"2030-01-07T08:30:00Z\",\"extra\":1}", 400, "extra" },
+            "{\"doctorId\":\"x\",\"start\":\"2030-01-07T08:30:00Z\",\"extra\":1}", 400, "body" },
         { "POST", "/api/appointments",
             "{\"doctorId\":\"" + Doctor + "\",\"start\":\"next monday\"}", 400, "start" },
         { "POST", "/api/appointments",
