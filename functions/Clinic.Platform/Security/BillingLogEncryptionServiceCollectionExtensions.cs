@@ -1,0 +1,76 @@
+using System.Globalization;
+using Azure.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Clinic.Platform.Security;
+
+public static class BillingLogEncryptionServiceCollectionExtensions
+{
+    public const string KeyRequirement =
+        "Set BillingLogs:KeyVaultKeyId to a Key Vault key id with its version " +
+        "(https://{vault}.vault.azure.net/keys/{name}/{version}); a local key file is for Development only.";
+
+    public static readonly string RotationRequirement =
+        "BillingLogs:MaxEventsPerDataKey must be 1 to "
+        + BillingLogOptions.MaxEventsPerDataKeyLimit.ToString(CultureInfo.InvariantCulture)
+        + ", DataKeyLifetime and RotationRetryDelay more than zero.";
+
+    /// <summary>
+    /// Registers <see cref="EncryptedEventLog"/> and what it needs, from the <c>BillingLogs</c> section:
+    /// <c>KeyVaultKeyId</c> (Key Vault with <see cref="DefaultAzureCredential"/>; required outside
+    /// Development), else <c>LocalKeyPath</c> (an RSA key file made on first use); <c>MaxEventsPerDataKey</c>
+    /// and <c>DataKeyLifetime</c>. Calling it again changes nothing.
+    /// </summary>
+    public static IServiceCollection AddBillingLogEncryption(
+        this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(EncryptedEventLog)))
+            return services;
+
+        services.AddOptions<BillingLogOptions>()
+            .Bind(configuration.GetSection(BillingLogOptions.SectionName))
+            .Validate<IServiceProvider>(HasUsableKey, KeyRequirement)
+            .Validate(HasSaneRotation, RotationRequirement)
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(CreateKeyWrapper);
+        services.TryAddSingleton<DataKeyRing>();
+        services.TryAddSingleton<EnvelopeEncryptor>();
+        services.AddSingleton<EncryptedEventLog>();
+        return services;
+    }
+
+    private static bool HasUsableKey(BillingLogOptions options, IServiceProvider provider)
+    {
+        if (options.KeyVaultKeyId is not null)
+            return KeyVaultKeyId.TryParse(options.KeyVaultKeyId, out var key) && key.Version is not null;
+
+        var environment = provider.GetService<IHostEnvironment>();
+        return environment?.IsDevelopment() == true && !string.IsNullOrWhiteSpace(options.LocalKeyPath);
+    }
+
+    private static bool HasSaneRotation(BillingLogOptions options) =>
+        options.MaxEventsPerDataKey is > 0 and <= BillingLogOptions.MaxEventsPerDataKeyLimit
+        && options.DataKeyLifetime > TimeSpan.Zero
+        && options.RotationRetryDelay > TimeSpan.Zero;
+
+    private static IKeyWrapper CreateKeyWrapper(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<BillingLogOptions>>().Value;
+        if (options.KeyVaultKeyId is not null)
+        {
+            return new KeyVaultKeyWrapper(
+                new KeyVaultKeyOptions { KeyId = options.KeyVaultKeyId }, new DefaultAzureCredential());
+        }
+
+        var root = provider.GetService<IHostEnvironment>()?.ContentRootPath
+            ?? Directory.GetCurrentDirectory();
+        return LocalRsaKeyWrapper.OpenOrCreate(Path.Combine(root, options.LocalKeyPath));
+    }
+}

@@ -1,0 +1,3 @@
+using Clinic.LogAuditor;
+
+return await AuditorCommand.RunAsync(args, Console.Out, Console.Error);
