@@ -57,7 +57,9 @@ static async Task<List<(string Doctor, string Start)>> CollectSlotsAsync(HttpCli
     var doctors = (await http.GetFromJsonAsync<JsonElement>("/api/doctors")).GetProperty("doctors")
         .EnumerateArray().Select(d => d.GetProperty("id").GetString()!).ToList();
     var slots = new List<(string, string)>();
-    for (var from = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14); slots.Count < wanted; from = from.AddDays(31))
+    for (var from = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14);
+        slots.Count < wanted;
+        from = from.AddDays(31))
     {
         foreach (var doctor in doctors)
         {

@@ -38,7 +38,8 @@ public static class PlatformServiceCollectionExtensions
         services.AddDependencyResilience(Dependencies.Storage, configuration);
         services.AddSingleton(provider => CreateTableService(
             provider.GetRequiredService<IOptions<StorageOptions>>(),
-            provider.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline<int>(Dependencies.Storage),
+            provider.GetRequiredService<ResiliencePipelineProvider<string>>()
+                .GetPipeline<int>(Dependencies.Storage),
             ResilienceSettings(configuration)));
         services.AddSingleton<TableClientProvider>();
         services.AddSingleton<Http.UnhandledExceptionReporter>();
@@ -51,18 +52,24 @@ public static class PlatformServiceCollectionExtensions
     private static DependencyResilienceOptions ResilienceSettings(IConfiguration configuration)
     {
         var settings = new DependencyResilienceOptions();
-        configuration.GetSection($"{DependencyResilienceOptions.SectionName}:{Dependencies.Storage}").Bind(settings);
+        configuration
+            .GetSection($"{DependencyResilienceOptions.SectionName}:{Dependencies.Storage}")
+            .Bind(settings);
         return settings;
     }
 
     private static TableServiceClient CreateTableService(
-        IOptions<StorageOptions> options, ResiliencePipeline<int> resilience, DependencyResilienceOptions resilienceSettings)
+        IOptions<StorageOptions> options,
+        ResiliencePipeline<int> resilience,
+        DependencyResilienceOptions resilienceSettings)
     {
-        // The Polly pipeline owns retries, timeouts and the circuit; the SDK's own retries would multiply them.
+        // The Polly pipeline owns retries, timeouts and the circuit;
+        // the SDK's own retries would multiply them.
         var clientOptions = new TableClientOptions();
         clientOptions.Retry.MaxRetries = 0;
         clientOptions.AddPolicy(
-            new ResilientTransportPolicy(resilience, resilienceSettings.AttemptTimeout), HttpPipelinePosition.PerCall);
+            new ResilientTransportPolicy(resilience, resilienceSettings.AttemptTimeout),
+            HttpPipelinePosition.PerCall);
 
         var settings = options.Value;
         return settings.ConnectionString is { Length: > 0 } connectionString

@@ -29,7 +29,8 @@ internal static partial class Log
     public static partial void AppointmentCompleted(ILogger logger, string appointmentId, string doctorId);
 
     [LoggerMessage(2005, LogLevel.Information,
-        "Appointment {AppointmentId} with doctor {DoctorId} recorded as a no-show", EventName = "AppointmentNoShow")]
+        "Appointment {AppointmentId} with doctor {DoctorId} recorded as a no-show",
+        EventName = "AppointmentNoShow")]
     public static partial void AppointmentNoShow(ILogger logger, string appointmentId, string doctorId);
 
     [LoggerMessage(2010, LogLevel.Information,

@@ -37,7 +37,8 @@ public sealed class AlertAdminFunctions(AlertTable alerts, Pseudonymizer pseudon
         var admin = pseudonyms.Pseudonymize(CallerContext.Get(request.HttpContext).UserId);
         var alert = await alerts.AcknowledgeAsync(alertId, admin, time.GetUtcNow(), cancellationToken);
         return alert is null
-            ? ApiResults.Problem(request.HttpContext, Failure.NotFound("alert-not-found", "There is no such alert."))
+            ? ApiResults.Problem(
+                request.HttpContext, Failure.NotFound("alert-not-found", "There is no such alert."))
             : ApiResults.Ok(alert).NoStore();
     }
 }

@@ -17,7 +17,8 @@ public sealed class VisitOutcomeFunctions(VisitOutcomes outcomes)
     [Function("CompleteAppointment")]
     [FunctionAccess(AccessPolicy.Doctor)]
     public Task<IActionResult> Complete(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Appointment + "/complete")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Appointment + "/complete")]
+        HttpRequest request,
         string doctorId,
         string appointmentId,
         CancellationToken cancellationToken) =>
@@ -26,18 +27,26 @@ public sealed class VisitOutcomeFunctions(VisitOutcomes outcomes)
     [Function("RecordNoShow")]
     [FunctionAccess(AccessPolicy.Doctor)]
     public Task<IActionResult> NoShow(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Appointment + "/no-show")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Appointment + "/no-show")]
+        HttpRequest request,
         string doctorId,
         string appointmentId,
         CancellationToken cancellationToken) =>
         RecordAsync(request, doctorId, appointmentId, AppointmentStatus.NoShow, cancellationToken);
 
     private async Task<IActionResult> RecordAsync(
-        HttpRequest request, string doctorId, string appointmentId, AppointmentStatus outcome, CancellationToken token)
+        HttpRequest request,
+        string doctorId,
+        string appointmentId,
+        AppointmentStatus outcome,
+        CancellationToken token)
     {
         var caller = CallerContext.Get(request.HttpContext);
         if (!caller.IsAdmin && caller.DoctorId != doctorId)
-            return ApiResults.Problem(request.HttpContext, Failure.Forbidden("Doctors record their own visits only."));
+        {
+            return ApiResults.Problem(
+                request.HttpContext, Failure.Forbidden("Doctors record their own visits only."));
+        }
 
         var result = await outcomes.RecordAsync(doctorId, appointmentId, outcome, token);
         return result.ToApiResult(request.HttpContext, value => ApiResults.Ok(value).NoStore());

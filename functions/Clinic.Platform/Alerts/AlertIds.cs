@@ -10,11 +10,13 @@ internal static class AlertIds
 {
     public static string New(DateTimeOffset raisedAt)
     {
-        var inverted = (DateTimeOffset.MaxValue.UtcTicks - raisedAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+        var inverted = (DateTimeOffset.MaxValue.UtcTicks - raisedAt.UtcTicks)
+            .ToString("D19", CultureInfo.InvariantCulture);
         return $"{Partition(raisedAt)}-{inverted}-{Guid.NewGuid().ToString("N")[..8]}";
     }
 
-    public static string Partition(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMM", CultureInfo.InvariantCulture);
+    public static string Partition(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyyMM", CultureInfo.InvariantCulture);
 
     public static bool TryParse(string? id, out string partition, out string rowKey)
     {

@@ -27,5 +27,10 @@ public sealed partial class AlertQueue(TimeProvider time, ILogger<AlertQueue> lo
         "Alert {AlertId} raised ({Severity}): {AlertEvent}: {Summary} (correlation {CorrelationId})",
         EventName = "AlertRaised")]
     private static partial void LogAlertRaised(
-        ILogger logger, string alertId, AlertSeverity severity, string alertEvent, string summary, string correlationId);
+        ILogger logger,
+        string alertId,
+        AlertSeverity severity,
+        string alertEvent,
+        string summary,
+        string correlationId);
 }

@@ -26,14 +26,18 @@ public sealed class AlertTable(TableClientProvider tables)
     }
 
     /// <summary>Alerts of this month and the one before, newest first.</summary>
-    public async Task<IReadOnlyList<Alert>> ListRecentAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Alert>> ListRecentAsync(
+        DateTimeOffset now,
+        int max,
+        CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
         var alerts = new List<Alert>();
         foreach (var month in new[] { now, now.AddMonths(-1) })
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {AlertIds.Partition(month)}");
-            await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            await foreach (var entity in table.QueryAsync<TableEntity>(
+                filter, cancellationToken: cancellationToken))
             {
                 alerts.Add(ToAlert(entity));
                 if (alerts.Count >= max)
@@ -52,7 +56,8 @@ public sealed class AlertTable(TableClientProvider tables)
             return null;
 
         var table = await tables.GetAsync(TableName, cancellationToken);
-        var found = await table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(
+            partition, rowKey, cancellationToken: cancellationToken);
         if (!found.HasValue)
             return null;
 

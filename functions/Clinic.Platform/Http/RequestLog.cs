@@ -17,23 +17,38 @@ internal static partial class RequestLog
         if (failure.Kind is FailureKind.Unexpected or FailureKind.Unavailable)
             return;
 
-        var logger = context.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("Clinic.Platform.Http");
+        var logger = context.RequestServices?.GetService<ILoggerFactory>()
+            ?.CreateLogger("Clinic.Platform.Http");
         if (logger is null)
             return;
 
         var correlationId = CorrelationIds.Get(context);
         if (failure.Errors is { } errors)
-            LogValidationFailed(logger, status, string.Join(',', errors.Keys.Order(StringComparer.Ordinal)), correlationId);
+        {
+            LogValidationFailed(
+                logger, status, string.Join(',', errors.Keys.Order(StringComparer.Ordinal)), correlationId);
+        }
         else
+        {
             LogRequestRefused(logger, status, failure.Code, correlationId);
+        }
     }
 
     [LoggerMessage(1040, LogLevel.Information,
         "Request refused with {Status}: invalid fields {Fields} (correlation {CorrelationId})",
         EventName = "ValidationFailed")]
-    private static partial void LogValidationFailed(ILogger logger, int status, string fields, string correlationId);
+    private static partial void LogValidationFailed(
+        ILogger logger,
+        int status,
+        string fields,
+        string correlationId);
 
-    [LoggerMessage(1041, LogLevel.Information, "Request refused with {Status}: {ProblemCode} (correlation {CorrelationId})",
+    [LoggerMessage(1041, LogLevel.Information,
+        "Request refused with {Status}: {ProblemCode} (correlation {CorrelationId})",
         EventName = "RequestRefused")]
-    private static partial void LogRequestRefused(ILogger logger, int status, string problemCode, string correlationId);
+    private static partial void LogRequestRefused(
+        ILogger logger,
+        int status,
+        string problemCode,
+        string correlationId);
 }

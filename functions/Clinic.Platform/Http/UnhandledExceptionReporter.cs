@@ -12,7 +12,9 @@ namespace Clinic.Platform.Http;
 /// exception's message is not logged, since it may quote input. A dependency that is unavailable (open
 /// circuit, timeout, transient failure past its retries) is a 503 with Retry-After, not a 500.
 /// </summary>
-public sealed partial class UnhandledExceptionReporter(IAlertSink alerts, ILogger<UnhandledExceptionReporter> logger)
+public sealed partial class UnhandledExceptionReporter(
+    IAlertSink alerts,
+    ILogger<UnhandledExceptionReporter> logger)
 {
     public ApiResult Report(HttpContext context, Exception exception, string functionName)
     {
@@ -30,12 +32,15 @@ public sealed partial class UnhandledExceptionReporter(IAlertSink alerts, ILogge
         }
 
         LogUnhandled(logger, functionName, type, correlationId, exception.StackTrace ?? "");
-        alerts.Raise(AlertSeverity.Error, "UnhandledException", $"{type} in function {functionName}", correlationId);
+        alerts.Raise(
+            AlertSeverity.Error, "UnhandledException", $"{type} in function {functionName}", correlationId);
         return ApiResults.Unexpected(context);
     }
 
     private static Failure Unavailable { get; } = new(
-        FailureKind.Unavailable, "service-unavailable", "The service is briefly unavailable. Please retry shortly.");
+        FailureKind.Unavailable,
+        "service-unavailable",
+        "The service is briefly unavailable. Please retry shortly.");
 
     [LoggerMessage(1001, LogLevel.Error,
         "Unhandled {ExceptionType} in function {FunctionName} (correlation {CorrelationId}) at {StackTrace}",
@@ -44,7 +49,8 @@ public sealed partial class UnhandledExceptionReporter(IAlertSink alerts, ILogge
         ILogger logger, string functionName, string exceptionType, string correlationId, string stackTrace);
 
     [LoggerMessage(1002, LogLevel.Error,
-        "Function {FunctionName} failed: a dependency is unavailable ({ExceptionType}, correlation {CorrelationId})",
+        "Function {FunctionName} failed: a dependency is unavailable " +
+        "({ExceptionType}, correlation {CorrelationId})",
         EventName = "DependencyUnavailable")]
     private static partial void LogUnavailable(
         ILogger logger, string functionName, string exceptionType, string correlationId);

@@ -22,7 +22,9 @@ public sealed class StorageKeyScrubber : BaseProcessor<Activity>
         }
     }
 
-    /// <summary><c>.../Users(PartitionKey='x',RowKey='y')?$select=a</c> becomes <c>.../Users(...)</c>.</summary>
+    /// <summary>
+    /// <c>.../Users(PartitionKey='x',RowKey='y')?$select=a</c> becomes <c>.../Users(...)</c>.
+    /// </summary>
     public static string Scrub(string url)
     {
         ArgumentNullException.ThrowIfNull(url);

@@ -10,12 +10,16 @@ public sealed class DependencyResilienceOptions
     /// <summary>One attempt's limit; a slower answer counts as a transient failure.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>All attempts and delays together; past it the caller gets an answer rather than a wait.</summary>
+    /// <summary>
+    /// All attempts and delays together; past it the caller gets an answer rather than a wait.
+    /// </summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
     public int MaxRetryAttempts { get; set; } = 2;
 
-    /// <summary>The first retry's delay; later ones double, with jitter so callers do not retry in step.</summary>
+    /// <summary>
+    /// The first retry's delay; later ones double, with jitter so callers do not retry in step.
+    /// </summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Share of failed calls in <see cref="SamplingDuration"/> that opens the circuit.</summary>
@@ -25,6 +29,8 @@ public sealed class DependencyResilienceOptions
 
     public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long calls are refused at once before one trial call may test the dependency again.</summary>
+    /// <summary>
+    /// How long calls are refused at once before one trial call may test the dependency again.
+    /// </summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(10);
 }

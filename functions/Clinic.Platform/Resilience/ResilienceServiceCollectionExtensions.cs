@@ -59,7 +59,8 @@ public static class ResilienceServiceCollectionExtensions
                     OnOpened = _ =>
                     {
                         ResilienceLog.CircuitOpened(logger, dependency, settings.BreakDuration);
-                        alerts.Raise(AlertSeverity.Critical, "CircuitOpened", $"{dependency} is failing", null);
+                        alerts.Raise(
+                            AlertSeverity.Critical, "CircuitOpened", $"{dependency} is failing", null);
                         return ValueTask.CompletedTask;
                     },
                     OnClosed = _ =>

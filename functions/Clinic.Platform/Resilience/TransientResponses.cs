@@ -2,7 +2,9 @@ using Azure;
 
 namespace Clinic.Platform.Resilience;
 
-/// <summary>What is worth retrying: timeouts, throttling and server errors, never a refusal of the request.</summary>
+/// <summary>
+/// What is worth retrying: timeouts, throttling and server errors, never a refusal of the request.
+/// </summary>
 public static class TransientResponses
 {
     public static bool IsTransientStatus(int status) => status is 408 or 429 or >= 500;

@@ -36,7 +36,10 @@ public sealed class AppointmentService(
         if (idempotencyKey is not null && !SchedulingIds.IsIdempotencyKey(idempotencyKey))
             errors.Add("Idempotency-Key", "Use 1 to 128 visible ASCII characters.");
         if (!AppointmentNotes.IsValid(request.Note))
-            errors.Add("note", $"Use at most {AppointmentNotes.MaxLength} characters, without control characters.");
+        {
+            errors.Add(
+                "note", $"Use at most {AppointmentNotes.MaxLength} characters, without control characters.");
+        }
         if (!errors.IsEmpty)
             return errors.ToFailure();
 

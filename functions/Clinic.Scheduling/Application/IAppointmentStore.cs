@@ -44,7 +44,9 @@ public interface IAppointmentStore
     Task<StoredAppointment?> FindForDoctorAsync(
         string doctorId, string appointmentId, CancellationToken cancellationToken);
 
-    /// <summary>Stores a visit's outcome on the appointment and the slot it keeps holding, together.</summary>
+    /// <summary>
+    /// Stores a visit's outcome on the appointment and the slot it keeps holding, together.
+    /// </summary>
     Task<WriteOutcome> RecordOutcomeAsync(
         StoredAppointment current, Appointment recorded, CancellationToken cancellationToken);
 

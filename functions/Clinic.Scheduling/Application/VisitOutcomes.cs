@@ -6,7 +6,9 @@ using NodaTime;
 
 namespace Clinic.Scheduling.Application;
 
-/// <summary>The doctor records what happened at a visit: completed, or a no-show. Recording it again is a no-op.</summary>
+/// <summary>
+/// The doctor records what happened at a visit: completed, or a no-show. Recording it again is a no-op.
+/// </summary>
 public sealed class VisitOutcomes(
     DoctorDirectory doctors, IAppointmentStore store, IClock clock, ILogger<VisitOutcomes> logger)
 {
@@ -17,7 +19,9 @@ public sealed class VisitOutcomes(
             return Failure.Validation("appointmentId", "Not an appointment id.");
 
         var doctor = await doctors.FindAsync(doctorId, cancellationToken);
-        var stored = doctor is null ? null : await store.FindForDoctorAsync(doctorId, appointmentId, cancellationToken);
+        var stored = doctor is null
+            ? null
+            : await store.FindForDoctorAsync(doctorId, appointmentId, cancellationToken);
         if (doctor is null || stored is null)
             return SchedulingFailures.AppointmentNotFound;
 

@@ -152,7 +152,8 @@ internal sealed class TableAppointmentStore(TableClientProvider tables) : IAppoi
         // Never changed, so only its slot row knows it: one filtered query within this doctor's partition.
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {partition} and AppointmentId eq {appointmentId}");
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(
+            filter, cancellationToken: cancellationToken))
         {
             if (entity.RowKey.StartsWith(SlotPrefix, StringComparison.Ordinal))
                 return Stored(entity, FromSlotRow);
@@ -293,7 +294,9 @@ internal sealed class TableAppointmentStore(TableClientProvider tables) : IAppoi
         Instant.FromDateTimeOffset(entity.GetDateTimeOffset("StartUtc")!.Value),
         Instant.FromDateTimeOffset(entity.GetDateTimeOffset("EndUtc")!.Value),
         entity.GetString("Note"),
-        Enum.TryParse<AppointmentStatus>(entity.GetString("Status"), out var status) ? status : AppointmentStatus.Booked);
+        Enum.TryParse<AppointmentStatus>(entity.GetString("Status"), out var status)
+            ? status
+            : AppointmentStatus.Booked);
 
     private static PatientLink ToLink(string patientId, TableEntity entity) => new(
         patientId,

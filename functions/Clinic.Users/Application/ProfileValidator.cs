@@ -47,7 +47,16 @@ internal static class ProfileValidator
 
         // The server stamps consent and update times; ProfileService sets them against what is stored.
         return new UserProfile(
-            displayName, email, phone, language, timeZone, channels, smsConsent, null, UpdatedAt: null, birthDate);
+            displayName,
+            email,
+            phone,
+            language,
+            timeZone,
+            channels,
+            smsConsent,
+            null,
+            UpdatedAt: null,
+            birthDate);
     }
 
     /// <summary>A calendar date, not in the future and not before 1900; checked against UTC today.</summary>

@@ -64,7 +64,9 @@ internal sealed class TableProfileStore(TableClientProvider tables) : IProfileSt
             ["SmsConsent"] = profile.SmsConsent,
             ["SmsConsentGivenAt"] = profile.SmsConsentGivenAt?.ToDateTimeOffset(),
             ["UpdatedAt"] = profile.UpdatedAt?.ToDateTimeOffset(),
-            ["BirthDate"] = profile.BirthDate is { } birthDate ? LocalDatePattern.Iso.Format(birthDate) : null,
+            ["BirthDate"] = profile.BirthDate is { } birthDate
+                ? LocalDatePattern.Iso.Format(birthDate)
+                : null,
         };
 
     private static UserProfile ToProfile(TableEntity entity) => new(

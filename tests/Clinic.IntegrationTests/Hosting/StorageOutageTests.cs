@@ -53,14 +53,17 @@ public sealed class StorageOutageTests : IAsyncLifetime
             Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         });
-        Assert.True(lastCall.Elapsed < TimeSpan.FromMilliseconds(250), $"open circuit answered in {lastCall.Elapsed}");
+        Assert.True(
+            lastCall.Elapsed < TimeSpan.FromMilliseconds(250),
+            $"open circuit answered in {lastCall.Elapsed}");
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"outage answers took {watch.Elapsed}");
 
         await _azurite.RestartAsync();
         var recovered = await WaitForAsync(async () =>
             (await _host.Client.SendAsync(Get("/api/me/appointments").As("outage-patient"))).StatusCode
                 == HttpStatusCode.OK);
-        var mine = await (await _host.Client.SendAsync(Get("/api/me/appointments").As("outage-patient"))).JsonAsync();
+        var mine = await (await _host.Client.SendAsync(Get("/api/me/appointments").As("outage-patient")))
+            .JsonAsync();
         var booked = await _host.Client.SendAsync(Book(slot, "outage-patient"));
 
         Assert.True(recovered, "the service did not resume within 20 s of storage returning");

@@ -73,7 +73,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
 
         var ports = PickFreePorts(3);
-        var azurite = new AzuriteProcess(scriptPath, ports[0], ports[1], ports[2]) { _persistent = persistent };
+        var azurite = new AzuriteProcess(scriptPath, ports[0], ports[1], ports[2])
+        {
+            _persistent = persistent,
+        };
         try
         {
             await azurite.LaunchAsync(cancellationToken);
@@ -169,8 +172,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
         // Telemetry stays off: offline its client keeps Node alive, and no usage data should leave.
         string[] arguments =
         [
-            // A persistent Azurite must exit by itself on SIGTERM once its data is saved, which the parent watch
-            // (it keeps standard input open) would prevent; it is stopped on ProcessExit instead.
+            // A persistent Azurite must exit by itself on SIGTERM once its data is saved, which the parent
+            // watch (it keeps standard input open) would prevent; it is stopped on ProcessExit instead.
             .. (_persistent ? Array.Empty<string>() : ["--require", WriteParentWatch()]),
             _scriptPath,
             .. (_persistent ? ["--location", _workDirectory.FullName] : new[] { "--inMemoryPersistence" }),

@@ -32,7 +32,9 @@ public sealed class RunningLocalHost : IAsyncDisposable
     public FakeLogCollector Logs => _app.Services.GetFakeLogCollector();
 
     public static async Task<RunningLocalHost> StartAsync(
-        AzuriteProcess azurite, IDictionary<string, string?>? settings = null, string environment = "Development")
+        AzuriteProcess azurite,
+        IDictionary<string, string?>? settings = null,
+        string environment = "Development")
     {
         var configuration = new Dictionary<string, string?>
         {

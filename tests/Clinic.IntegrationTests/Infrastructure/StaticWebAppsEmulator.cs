@@ -38,7 +38,8 @@ public sealed class StaticWebAppsEmulator : IAsyncDisposable
                 Path.Combine(root, CliScript), "start", Path.Combine(root, "frontend"),
                 "--swa-config-location", configDirectory.FullName,
                 "--api-devserver-url", apiAddress.ToString().TrimEnd('/'),
-                "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--host", "127.0.0.1",
+                "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -48,7 +49,8 @@ public sealed class StaticWebAppsEmulator : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var emulator = new StaticWebAppsEmulator(process, configDirectory, new Uri($"http://127.0.0.1:{port}"));
+        var emulator = new StaticWebAppsEmulator(
+            process, configDirectory, new Uri($"http://127.0.0.1:{port}"));
         await emulator.WaitUntilListeningAsync(port);
         return emulator;
     }
@@ -80,7 +82,10 @@ public sealed class StaticWebAppsEmulator : IAsyncDisposable
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
-                throw new InvalidOperationException("The Static Web Apps CLI exited; run 'npm ci --ignore-scripts'.");
+            {
+                throw new InvalidOperationException(
+                    "The Static Web Apps CLI exited; run 'npm ci --ignore-scripts'.");
+            }
             try
             {
                 using var client = new TcpClient();
@@ -93,16 +98,21 @@ public sealed class StaticWebAppsEmulator : IAsyncDisposable
             }
         }
 
-        throw new TimeoutException($"The Static Web Apps CLI did not listen on port {port} within {StartTimeout}.");
+        throw new TimeoutException(
+            $"The Static Web Apps CLI did not listen on port {port} within {StartTimeout}.");
     }
 
-    /// <summary>The site's configuration less its Entra ID registration, which the emulator cannot reach.</summary>
+    /// <summary>
+    /// The site's configuration less its Entra ID registration, which the emulator cannot reach.
+    /// </summary>
     private static DirectoryInfo WriteLocalConfig(string root)
     {
-        var config = JsonNode.Parse(File.ReadAllText(Path.Combine(root, "frontend", "staticwebapp.config.json")))!;
+        var config = JsonNode.Parse(
+            File.ReadAllText(Path.Combine(root, "frontend", "staticwebapp.config.json")))!;
         config.AsObject().Remove("auth");
         var directory = Directory.CreateTempSubdirectory("clinic-swa-");
-        File.WriteAllText(Path.Combine(directory.FullName, "staticwebapp.config.json"), config.ToJsonString());
+        File.WriteAllText(
+            Path.Combine(directory.FullName, "staticwebapp.config.json"), config.ToJsonString());
         return directory;
     }
 

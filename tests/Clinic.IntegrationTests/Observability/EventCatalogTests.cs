@@ -42,7 +42,8 @@ public sealed class EventCatalogTests
     {
         var catalog = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "events.md"));
 
-        var missing = Catalog().Where(e => !catalog.Contains($"| {e.Id} | `{e.Name}` |", StringComparison.Ordinal));
+        var missing = Catalog()
+            .Where(e => !catalog.Contains($"| {e.Id} | `{e.Name}` |", StringComparison.Ordinal));
 
         Assert.Empty(missing.Select(e => $"{e.Id} {e.Name}"));
     }

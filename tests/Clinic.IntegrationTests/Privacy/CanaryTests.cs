@@ -44,8 +44,10 @@ public sealed class CanaryTests(AzuriteFixture azurite)
             .ToString();
 
         var events = logs.GetSnapshot().Select(record => record.Id.Name).ToHashSet();
-        Assert.Superset(new HashSet<string?> { "UserSignedIn", "AppointmentBooked", "AppointmentCancelled" }, events);
-        foreach (var canary in new[] { Name, Email, Phone, "202-555-0187", "2025550187", BirthDate, Note, Tag })
+        Assert.Superset(
+            new HashSet<string?> { "UserSignedIn", "AppointmentBooked", "AppointmentCancelled" }, events);
+        foreach (var canary in
+            new[] { Name, Email, Phone, "202-555-0187", "2025550187", BirthDate, Note, Tag })
         {
             foreach (var form in Forms(canary))
                 Assert.DoesNotContain(form, captured, StringComparison.OrdinalIgnoreCase);
@@ -76,7 +78,10 @@ public sealed class CanaryTests(AzuriteFixture azurite)
 
         var free = await FutureSlots.FindAsync(client, FutureSlots.ParisDoctor, weeksAhead: 5);
         var booked = await client.SendAsync(
-            Post("/api/appointments", new { doctorId = FutureSlots.ParisDoctor, start = free[0], note = Note }, Tag)
+            Post(
+                "/api/appointments",
+                new { doctorId = FutureSlots.ParisDoctor, start = free[0], note = Note },
+                Tag)
                 .As(Patient));
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
         var id = (await booked.JsonAsync()).GetProperty("id").GetString()!;
@@ -86,14 +91,17 @@ public sealed class CanaryTests(AzuriteFixture azurite)
         await Expect(HttpStatusCode.OK, client.SendAsync(Get(day).As(FutureSlots.ParisDoctorAccount)));
         await Expect(HttpStatusCode.OK, client.SendAsync(
             Post($"/api/appointments/{id}/reschedule", new { start = free[1] }).As(Patient)));
-        await Expect(HttpStatusCode.OK, client.SendAsync(Post($"/api/appointments/{id}/cancel", new { }).As(Patient)));
+        await Expect(HttpStatusCode.OK, client.SendAsync(
+            Post($"/api/appointments/{id}/cancel", new { }).As(Patient)));
 
         await Expect(HttpStatusCode.BadRequest, client.SendAsync(PostRaw("/api/appointments",
-            $"{{\"doctorId\":\"{FutureSlots.ParisDoctor}\",\"start\":\"{Note}\",\"note\":\"{Note}\"}}").As(Patient)));
+            $"{{\"doctorId\":\"{FutureSlots.ParisDoctor}\",\"start\":\"{Note}\"," +
+            $"\"note\":\"{Note}\"}}").As(Patient)));
         await Expect(HttpStatusCode.BadRequest, client.SendAsync(PostRaw("/api/appointments",
             $"{{\"note\":\"{Email}\", \"{Name}\": 1}}").As(Patient)));
         await Expect(HttpStatusCode.BadRequest, client.SendAsync(PostRaw("/api/appointments",
-            $"{{\"doctorId\":\"{FutureSlots.ParisDoctor}\",\"note\":\"{new string('x', 600)} {Note}\"}}").As(Patient)));
+            $"{{\"doctorId\":\"{FutureSlots.ParisDoctor}\"," +
+            $"\"note\":\"{new string('x', 600)} {Note}\"}}").As(Patient)));
         await Expect(HttpStatusCode.Unauthorized, client.SendAsync(Get("/api/me/profile").AsRawPrincipal(
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{{\"userDetails\":\"{Email}\"}}")))));
         await Expect(HttpStatusCode.OK, client.SendAsync(Get("/api/admin/users").As("demo-admin")));

@@ -17,7 +17,8 @@ public sealed class TelemetryCapture : IDisposable
         _listener = new ActivityListener
         {
             ShouldListenTo = _ => true,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) =>
+                ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = Record,
         };
         ActivitySource.AddActivityListener(_listener);
@@ -38,7 +39,8 @@ public sealed class TelemetryCapture : IDisposable
     {
         lock (_text)
         {
-            _text.AppendLine($"{activity.Source.Name} {activity.OperationName} {activity.DisplayName} {activity.Status}");
+            _text.AppendLine(
+                $"{activity.Source.Name} {activity.OperationName} {activity.DisplayName} {activity.Status}");
             foreach (var (key, value) in activity.TagObjects)
                 _text.AppendLine($"  {key}={value}");
             foreach (var activityEvent in activity.Events)

@@ -39,7 +39,9 @@ public sealed class VisitOutcomeTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal("no-show", (await noShow.JsonAsync()).GetProperty("status").GetString());
         var statuses = (await day.JsonAsync()).GetProperty("appointments").EnumerateArray()
-            .ToDictionary(a => a.GetProperty("appointmentId").GetString()!, a => a.GetProperty("status").GetString());
+            .ToDictionary(
+                a => a.GetProperty("appointmentId").GetString()!,
+                a => a.GetProperty("status").GetString());
         Assert.Equal("completed", statuses[seen]);
         Assert.Equal("no-show", statuses[missed]);
     }
@@ -52,7 +54,8 @@ public sealed class VisitOutcomeTests(AzuriteFixture azurite) : IAsyncLifetime
         var begun = await BookAsync("visit-patient-3", past[0]);
         var upcoming = await BookAsync("visit-patient-3", future[0]);
 
-        var byPatient = await Client.SendAsync(Post(Outcome(begun, "complete"), new { }).As("visit-patient-3"));
+        var byPatient = await Client.SendAsync(
+            Post(Outcome(begun, "complete"), new { }).As("visit-patient-3"));
         var byOther = await Client.SendAsync(
             Post(Outcome(begun, "complete"), new { }).As("demo-doctor-amelia-hart"));
         var early = await Client.SendAsync(Post(Outcome(upcoming, "no-show"), new { }).As(DoctorAccount));
@@ -60,7 +63,8 @@ public sealed class VisitOutcomeTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, byPatient.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, byOther.StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, early.StatusCode);
-        Assert.Equal("/problems/appointment-not-started", (await early.JsonAsync()).GetProperty("type").GetString());
+        Assert.Equal(
+            "/problems/appointment-not-started", (await early.JsonAsync()).GetProperty("type").GetString());
     }
 
     private static string Outcome(string appointmentId, string outcome) =>
@@ -68,7 +72,8 @@ public sealed class VisitOutcomeTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private async Task<string> BookAsync(string patient, string start)
     {
-        var response = await Client.SendAsync(Post("/api/appointments", new { doctorId = Doctor, start }).As(patient));
+        var response = await Client.SendAsync(
+            Post("/api/appointments", new { doctorId = Doctor, start }).As(patient));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.JsonAsync()).GetProperty("id").GetString()!;
     }

@@ -15,7 +15,10 @@ public sealed class AccessPolicyCoverageTests
     {
         var functions = Functions().ToList();
 
-        var undeclared = functions.Where(f => FunctionPolicies.Of(f.Method) is null).Select(f => f.Name).ToList();
+        var undeclared = functions
+            .Where(f => FunctionPolicies.Of(f.Method) is null)
+            .Select(f => f.Name)
+            .ToList();
 
         Assert.NotEmpty(functions);
         Assert.Empty(undeclared);
@@ -34,7 +37,8 @@ public sealed class AccessPolicyCoverageTests
 
     private static IEnumerable<(string Name, MethodInfo Method)> Functions() =>
         typeof(ClinicModules).Assembly.GetTypes()
-            .SelectMany(type => type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
+            .SelectMany(type =>
+                type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
             .Select(method => (Attribute: method.GetCustomAttribute<FunctionAttribute>(), Method: method))
             .Where(pair => pair.Attribute is not null)
             .Select(pair => (pair.Attribute!.Name, pair.Method));

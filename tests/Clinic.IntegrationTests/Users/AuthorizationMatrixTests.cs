@@ -47,7 +47,10 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IAsyncLif
     [InlineData(DoctorAmelia, Paris, HttpStatusCode.Forbidden)]
     [InlineData(Admin, Paris, HttpStatusCode.OK)]
     [InlineData("demo-patient", Paris, HttpStatusCode.Forbidden)]
-    public async Task DoctorsDay_isForItsDoctorAndAdminsOnly(string user, string doctor, HttpStatusCode expected)
+    public async Task DoctorsDay_isForItsDoctorAndAdminsOnly(
+        string user,
+        string doctor,
+        HttpStatusCode expected)
     {
         var response = await Client.SendAsync(
             Get($"/api/doctors/{doctor}/appointments?date=2030-01-07").As(user, "doctor", "admin"));
@@ -61,7 +64,8 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IAsyncLif
     [InlineData("GET", "/api/doctors/dr-amelia-hart/appointments?date=2030-01-07")]
     public async Task ForgedPrincipal_claimingUnassignedRoles_isForbidden(string method, string path)
     {
-        using var request = new HttpRequestMessage(new HttpMethod(method), path).As("forger", "admin", "doctor");
+        using var request = new HttpRequestMessage(new HttpMethod(method), path)
+            .As("forger", "admin", "doctor");
 
         var response = await Client.SendAsync(request);
 
@@ -87,7 +91,8 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IAsyncLif
         var id = await BookAsync("patient-to-disable", free[0]);
         var pseudonym = Pseudonym("patient-to-disable");
 
-        var disabled = await Client.SendAsync(Post($"/api/admin/users/{pseudonym}/disable", new { }).As(Admin));
+        var disabled = await Client.SendAsync(
+            Post($"/api/admin/users/{pseudonym}/disable", new { }).As(Admin));
         var refused = await Task.WhenAll(
             Client.SendAsync(Get("/api/me/profile").As("patient-to-disable")),
             Client.SendAsync(Get($"/api/appointments/{id}").As("patient-to-disable")),
@@ -110,12 +115,14 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IAsyncLif
         var day = $"/api/doctors/{Paris}/appointments?date=2030-01-07";
 
         var before = await Client.SendAsync(Get(day).As("new-doctor", "doctor"));
-        await Client.SendAsync(Post($"/api/admin/users/{pseudonym}/roles", new { role = "doctor" }).As(Admin));
+        await Client.SendAsync(
+            Post($"/api/admin/users/{pseudonym}/roles", new { role = "doctor" }).As(Admin));
         var linked = await Client.SendAsync(
             Put($"/api/admin/users/{pseudonym}/doctor", new { doctorId = Paris }).As(Admin));
         var during = await Client.SendAsync(Get(day).As("new-doctor"));
-        await Client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/admin/users/{pseudonym}/roles/doctor")
-            .As(Admin));
+        await Client.SendAsync(
+            new HttpRequestMessage(HttpMethod.Delete, $"/api/admin/users/{pseudonym}/roles/doctor")
+                .As(Admin));
         var after = await Client.SendAsync(Get(day).As("new-doctor", "doctor"));
 
         Assert.Equal(HttpStatusCode.Forbidden, before.StatusCode);
@@ -136,17 +143,22 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IAsyncLif
     {
         var response = await Client.PostAsync("/api/auth/roles", Json(new
         {
-            identityProvider = "aad", userId, userDetails = $"{userId}@example.test", claims = Array.Empty<object>(),
+            identityProvider = "aad",
+            userId,
+            userDetails = $"{userId}@example.test",
+            claims = Array.Empty<object>(),
         }));
         response.EnsureSuccessStatusCode();
     }
 
     private async Task<string> BookAsync(string patient, string start)
     {
-        var response = await Client.SendAsync(Post("/api/appointments", new { doctorId = Paris, start }).As(patient));
+        var response = await Client.SendAsync(
+            Post("/api/appointments", new { doctorId = Paris, start }).As(patient));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.JsonAsync()).GetProperty("id").GetString()!;
     }
 
-    private string Pseudonym(string userId) => _host.Services.GetRequiredService<Pseudonymizer>().Pseudonymize(userId);
+    private string Pseudonym(string userId) =>
+        _host.Services.GetRequiredService<Pseudonymizer>().Pseudonymize(userId);
 }

@@ -37,7 +37,10 @@ public sealed class EmulatorSignInTests(AzuriteFixture azurite) : IAsyncLifetime
         var response = await client.GetAsync("/api/me/access");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var roles = (await response.JsonAsync()).GetProperty("roles").EnumerateArray().Select(r => r.GetString());
+        var roles = (await response.JsonAsync())
+            .GetProperty("roles")
+            .EnumerateArray()
+            .Select(r => r.GetString());
         Assert.Contains(role, roles);
     }
 

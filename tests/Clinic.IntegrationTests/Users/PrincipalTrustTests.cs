@@ -4,7 +4,9 @@ using static Clinic.IntegrationTests.Infrastructure.ApiClient;
 
 namespace Clinic.IntegrationTests.Users;
 
-/// <summary>Outside Development nobody vouches for the principal header at the local host, so it is ignored.</summary>
+/// <summary>
+/// Outside Development nobody vouches for the principal header at the local host, so it is ignored.
+/// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class PrincipalTrustTests(AzuriteFixture azurite) : IAsyncLifetime
 {

@@ -28,7 +28,8 @@ public sealed class ProfileTests(AzuriteFixture azurite) : IAsyncLifetime
         var body = await read.JsonAsync();
         Assert.Equal("+12025550142", body.GetProperty("phone").GetString());
         Assert.Equal("fr-CA", body.GetProperty("preferredLanguage").GetString());
-        Assert.True(body.TryGetProperty("smsConsentGivenAt", out var consentAt) && consentAt.GetString() is not null);
+        Assert.True(
+            body.TryGetProperty("smsConsentGivenAt", out var consentAt) && consentAt.GetString() is not null);
         Assert.Equal("no-store", read.Headers.CacheControl!.ToString());
     }
 
@@ -50,8 +51,11 @@ public sealed class ProfileTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.JsonAsync()).GetProperty("errors");
-        foreach (var field in new[] { "email", "phone", "preferredLanguage", "timeZone", "notificationChannels" })
+        foreach (var field in
+            new[] { "email", "phone", "preferredLanguage", "timeZone", "notificationChannels" })
+        {
             Assert.True(errors.TryGetProperty(field, out _), field);
+        }
         Assert.DoesNotContain("Olympus", errors.ToString(), StringComparison.Ordinal);
         Assert.Equal("America/New_York", after.GetProperty("timeZone").GetString());
     }

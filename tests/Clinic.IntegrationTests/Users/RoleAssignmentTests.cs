@@ -6,7 +6,9 @@ using static Clinic.IntegrationTests.Infrastructure.ApiClient;
 
 namespace Clinic.IntegrationTests.Users;
 
-/// <summary>The role-assignment function, called as Static Web Apps calls its rolesSource after a sign-in.</summary>
+/// <summary>
+/// The role-assignment function, called as Static Web Apps calls its rolesSource after a sign-in.
+/// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class RoleAssignmentTests(AzuriteFixture azurite) : IAsyncLifetime
 {
@@ -25,7 +27,10 @@ public sealed class RoleAssignmentTests(AzuriteFixture azurite) : IAsyncLifetime
         var response = await _host.Client.PostAsync("/api/auth/roles", Json(SignIn(userId)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var roles = (await response.JsonAsync()).GetProperty("roles").EnumerateArray().Select(r => r.GetString());
+        var roles = (await response.JsonAsync())
+            .GetProperty("roles")
+            .EnumerateArray()
+            .Select(r => r.GetString());
         Assert.Equal(expected, roles.Order(StringComparer.Ordinal));
     }
 
@@ -38,10 +43,13 @@ public sealed class RoleAssignmentTests(AzuriteFixture azurite) : IAsyncLifetime
         await _host.Client.PostAsync("/api/auth/roles", Json(SignIn(userId, email)));
 
         var signIns = _host.Logs.GetSnapshot().Where(r => r.Id.Name == "UserSignedIn").ToList();
-        var line = Assert.Single(signIns, r => r.Message.Contains(Pseudonym(userId), StringComparison.Ordinal));
+        var line = Assert.Single(
+            signIns, r => r.Message.Contains(Pseudonym(userId), StringComparison.Ordinal));
         Assert.DoesNotContain(userId, line.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(_host.Logs.GetSnapshot(), r => r.Message.Contains(userId, StringComparison.Ordinal));
-        Assert.DoesNotContain(_host.Logs.GetSnapshot(), r => r.Message.Contains(email, StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            _host.Logs.GetSnapshot(), r => r.Message.Contains(userId, StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            _host.Logs.GetSnapshot(), r => r.Message.Contains(email, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -65,5 +73,6 @@ public sealed class RoleAssignmentTests(AzuriteFixture azurite) : IAsyncLifetime
         accessToken = "opaque-token-that-must-be-ignored",
     };
 
-    private string Pseudonym(string userId) => _host.Services.GetRequiredService<Pseudonymizer>().Pseudonymize(userId);
+    private string Pseudonym(string userId) =>
+        _host.Services.GetRequiredService<Pseudonymizer>().Pseudonymize(userId);
 }

@@ -5,7 +5,8 @@ namespace Clinic.Platform.Tests.Observability;
 public sealed class StorageKeyScrubberTests
 {
     [Theory]
-    [InlineData("http://127.0.0.1:10002/devstoreaccount1/Users(PartitionKey='user',RowKey='patient-7')?$select=Roles",
+    [InlineData(
+        "http://127.0.0.1:10002/devstoreaccount1/Users(PartitionKey='user',RowKey='patient-7')?$select=Roles",
         "http://127.0.0.1:10002/devstoreaccount1/Users(...)")]
     [InlineData("https://acct.table.core.windows.net/Appointments()?$filter=PartitionKey%20eq%20'x'",
         "https://acct.table.core.windows.net/Appointments(...)")]
