@@ -4,4 +4,6 @@ namespace Clinic.Platform.Resilience;
 public static class Dependencies
 {
     public const string Storage = "Storage";
+
+    public const string KeyVault = "KeyVault";
 }

@@ -30,7 +30,9 @@ public static class ResilienceServiceCollectionExtensions
         {
             var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>()
                 .CreateLogger(typeof(ResilienceServiceCollectionExtensions).Namespace!);
-            var alerts = context.ServiceProvider.GetRequiredService<IAlertSink>();
+
+            // Alerts are optional here so that a pipeline can be built where no alert sink exists (tools, tests).
+            var alerts = context.ServiceProvider.GetService<IAlertSink>();
             var transient = new PredicateBuilder<int>()
                 .Handle<Exception>(TransientResponses.IsTransient)
                 .Handle<TimeoutRejectedException>()
@@ -59,7 +61,7 @@ public static class ResilienceServiceCollectionExtensions
                     OnOpened = _ =>
                     {
                         ResilienceLog.CircuitOpened(logger, dependency, settings.BreakDuration);
-                        alerts.Raise(
+                        alerts?.Raise(
                             AlertSeverity.Critical, "CircuitOpened", $"{dependency} is failing", null);
                         return ValueTask.CompletedTask;
                     },

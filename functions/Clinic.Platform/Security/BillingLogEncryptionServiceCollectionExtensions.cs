@@ -1,10 +1,13 @@
 using System.Globalization;
+using Azure.Core;
 using Azure.Identity;
+using Clinic.Platform.Resilience;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Polly.Registry;
 
 namespace Clinic.Platform.Security;
 
@@ -39,6 +42,7 @@ public static class BillingLogEncryptionServiceCollectionExtensions
             .Validate(HasSaneRotation, RotationRequirement)
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddDependencyResilience(Dependencies.KeyVault, configuration);
         services.TryAddSingleton(CreateKeyWrapper);
         services.TryAddSingleton<DataKeyRing>();
         services.TryAddSingleton<EnvelopeEncryptor>();
@@ -65,8 +69,19 @@ public static class BillingLogEncryptionServiceCollectionExtensions
         var options = provider.GetRequiredService<IOptions<BillingLogOptions>>().Value;
         if (options.KeyVaultKeyId is not null)
         {
+            // Polly owns retries, timeouts and the circuit, as for storage; the SDK's own retries are off.
+            var clientOptions = new KeyVaultKeyClientOptions();
+            clientOptions.Retry.MaxRetries = 0;
+            clientOptions.AddPolicy(
+                new ResilientTransportPolicy(
+                    provider.GetRequiredService<ResiliencePipelineProvider<string>>()
+                        .GetPipeline<int>(Dependencies.KeyVault),
+                    clientOptions.Retry.NetworkTimeout),
+                HttpPipelinePosition.PerCall);
             return new KeyVaultKeyWrapper(
-                new KeyVaultKeyOptions { KeyId = options.KeyVaultKeyId }, new DefaultAzureCredential());
+                new KeyVaultKeyOptions { KeyId = options.KeyVaultKeyId },
+                new DefaultAzureCredential(),
+                clientOptions);
         }
 
         var root = provider.GetService<IHostEnvironment>()?.ContentRootPath
