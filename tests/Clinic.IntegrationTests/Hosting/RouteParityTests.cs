@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using Clinic.IntegrationTests.Infrastructure;
 using Clinic.LocalHost;
 using Clinic.LocalHost.Binding;
 using Microsoft.AspNetCore.Builder;
@@ -60,17 +61,8 @@ public sealed class RouteParityTests
     {
         var configuration = typeof(RouteParityTests).Assembly
             .GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Clinic.slnx")))
-            directory = directory.Parent;
 
-        return Path.Combine(
-            directory!.FullName,
-            "functions",
-            "Clinic.Functions",
-            "bin",
-            configuration,
-            "net10.0",
-            "functions.metadata");
+        return Repository.PathOf(
+            "functions", "Clinic.Functions", "bin", configuration, "net10.0", "functions.metadata");
     }
 }

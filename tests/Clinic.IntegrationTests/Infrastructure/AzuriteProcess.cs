@@ -66,13 +66,13 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public static async Task<AzuriteProcess> StartAsync(
         bool persistent = false, CancellationToken cancellationToken = default)
     {
-        var scriptPath = Path.Combine(FindRepositoryRoot(), AzuriteScript);
+        var scriptPath = Repository.PathOf(AzuriteScript);
         if (!File.Exists(scriptPath))
         {
             throw new InvalidOperationException($"Azurite was not found at '{scriptPath}'. {InstallHint}");
         }
 
-        var ports = PickFreePorts(3);
+        var ports = LocalPorts.Free(3);
         var azurite = new AzuriteProcess(scriptPath, ports[0], ports[1], ports[2])
         {
             _persistent = persistent,
@@ -307,50 +307,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
         catch (InvalidOperationException)
         {
             // It has already exited.
-        }
-    }
-
-    /// <summary>The folder with the npm tools and host.json, found from the test assembly upwards.</summary>
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null;
-             directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "package.json"))
-                && File.Exists(Path.Combine(directory.FullName, "host.json")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException(
-            $"No folder above '{AppContext.BaseDirectory}' holds both package.json and host.json.");
-    }
-
-    /// <summary>
-    /// Asks the OS for free ports, holding all of them until the last is chosen so none repeats. Another
-    /// process could still take one before Azurite binds it; a start-up failure would then say so.
-    /// </summary>
-    private static int[] PickFreePorts(int count)
-    {
-        var listeners = new List<TcpListener>();
-        try
-        {
-            for (var i = 0; i < count; i++)
-            {
-                var listener = new TcpListener(IPAddress.Loopback, 0);
-                listener.Start();
-                listeners.Add(listener);
-            }
-
-            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
-        }
-        finally
-        {
-            foreach (var listener in listeners)
-            {
-                listener.Stop();
-            }
         }
     }
 }

@@ -28,9 +28,9 @@ public sealed class StaticWebAppsEmulator : IAsyncDisposable
 
     public static async Task<StaticWebAppsEmulator> StartAsync(Uri apiAddress)
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var configDirectory = WriteLocalConfig(root);
-        var port = FreePort();
+        var port = LocalPorts.Free(1)[0];
         var process = Process.Start(new ProcessStartInfo("node")
         {
             ArgumentList =
@@ -114,20 +114,5 @@ public sealed class StaticWebAppsEmulator : IAsyncDisposable
         File.WriteAllText(
             Path.Combine(directory.FullName, "staticwebapp.config.json"), config.ToJsonString());
         return directory;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Clinic.slnx")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Repository root not found.");
     }
 }

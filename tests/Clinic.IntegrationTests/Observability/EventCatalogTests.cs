@@ -1,5 +1,6 @@
 using System.Reflection;
 using Clinic.Functions;
+using Clinic.IntegrationTests.Infrastructure;
 using Clinic.LocalHost;
 using Clinic.Platform;
 using Clinic.Scheduling;
@@ -40,7 +41,7 @@ public sealed class EventCatalogTests
     [Fact]
     public void Events_areAllDocumentedInTheCatalog()
     {
-        var catalog = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "events.md"));
+        var catalog = File.ReadAllText(Repository.PathOf("docs", "events.md"));
 
         var missing = Catalog()
             .Where(e => !catalog.Contains($"| {e.Id} | `{e.Name}` |", StringComparison.Ordinal));
@@ -64,12 +65,4 @@ public sealed class EventCatalogTests
         .Where(pair => pair.attribute is not null)
         .Select(pair => (pair.method.DeclaringType!.Assembly.GetName().Name!, pair.attribute!.EventId,
             pair.attribute.EventName ?? "(unnamed)"));
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Clinic.slnx")))
-            directory = directory.Parent;
-        return directory!.FullName;
-    }
 }
