@@ -58,7 +58,9 @@ done
 start_azurite "$REPO_ROOT/.data/azurite"
 
 log "starting the local host at $API_URL (the first build takes a minute)"
-ASPNETCORE_ENVIRONMENT=Development dotnet run --project functions/Clinic.LocalHost -c Release &
+# dotnet run starts the app in its project folder; the logs belong in the repository's data folder.
+ASPNETCORE_ENVIRONMENT=Development Logging__File__Path="$REPO_ROOT/.data/logs/clinic-.jsonl" \
+    dotnet run --project functions/Clinic.LocalHost -c Release &
 HOST_PID=$!
 
 while pid_alive "$HOST_PID" && ! port_open 7071; do
