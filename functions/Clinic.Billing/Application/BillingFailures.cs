@@ -1,0 +1,27 @@
+using Clinic.Billing.Domain;
+using Clinic.Platform.Errors;
+
+namespace Clinic.Billing.Application;
+
+/// <summary>The refusals of billing, each with a stable code that becomes the problem type.</summary>
+public static class BillingFailures
+{
+    public static readonly Failure InvoiceNotFound =
+        Failure.NotFound("invoice-not-found", "There is no such invoice.");
+
+    public static readonly Failure FeeNotFound =
+        Failure.NotFound("fee-not-found", "This doctor has no fee on record.");
+
+    public static readonly Failure InvoiceChanged = Failure.Conflict(
+        "invoice-changed", "The invoice changed while this request ran. Please reload and try again.");
+
+    public static readonly Failure AppointmentInvoicedElsewhere = Failure.Conflict(
+        "appointment-invoiced-elsewhere",
+        "This appointment is already invoiced to another patient or doctor.");
+
+    public static readonly Failure CardNumberRefused = Failure.Validation(
+        "paymentToken", "Send a payment token from the payment form, never a card number.");
+
+    public static Failure IllegalTransition(InvoiceStatus from, InvoiceStatus to) => Failure.Unprocessable(
+        "invoice-transition-not-allowed", $"An invoice that is {from} cannot become {to}.");
+}

@@ -1,0 +1,261 @@
+using System.Globalization;
+using Clinic.Billing.Domain;
+using Clinic.Billing.Logging;
+using Clinic.Platform.Errors;
+
+namespace Clinic.Billing.Application;
+
+/// <summary>
+/// Issues invoices and moves them through their states. Every change is a conditional replace of the row
+/// read (its ETag); a lost race is read again and retried a few times, and a change that is already in place
+/// (a retried activity) returns the invoice as it is.
+/// </summary>
+public sealed class InvoiceService(
+    IInvoiceStore invoices, IFeeStore fees, BillingEventLog events, TimeProvider time)
+{
+    public const int MaxListed = 100;
+
+    private const int MaxWriteAttempts = 3;
+
+    /// <summary>
+    /// The appointment's invoice at the doctor's fee. Idempotent: a second call for the appointment returns
+    /// the first invoice; a call naming another patient or doctor for it is refused.
+    /// </summary>
+    public async Task<Result<Invoice>> IssueForAppointmentAsync(
+        string appointmentId, string patientId, string doctorId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(appointmentId);
+        ArgumentException.ThrowIfNullOrEmpty(patientId);
+        ArgumentException.ThrowIfNullOrEmpty(doctorId);
+
+        var known = await invoices.FindLinkAsync(appointmentId, cancellationToken);
+        if (known is not null)
+            return await ReplayAsync(known, patientId, doctorId, cancellationToken);
+
+        var fee = await fees.FindAsync(doctorId, cancellationToken);
+        if (fee is null)
+            return BillingFailures.FeeNotFound;
+
+        var link = new InvoiceLink(
+            appointmentId, InvoiceIds.ForAppointment(appointmentId), patientId, doctorId);
+        var earlier = await invoices.AddLinkAsync(link, cancellationToken);
+        return earlier is null
+            ? await AddInvoiceAsync(link, fee.Fee, cancellationToken)
+            : await ReplayAsync(earlier, patientId, doctorId, cancellationToken);
+    }
+
+    public async Task<Result<Invoice>> GetForPatientAsync(
+        string patientId, string invoiceId, CancellationToken cancellationToken)
+    {
+        var stored = await invoices.FindAsync(patientId, invoiceId, cancellationToken);
+        return stored is null ? BillingFailures.InvoiceNotFound : stored.Invoice;
+    }
+
+    public async Task<Result<Invoice>> GetForAppointmentAsync(
+        string appointmentId, CancellationToken cancellationToken)
+    {
+        var link = await invoices.FindLinkAsync(appointmentId, cancellationToken);
+        return link is null
+            ? BillingFailures.InvoiceNotFound
+            : await GetForPatientAsync(link.PatientId, link.InvoiceId, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Invoice>> ListForPatientAsync(
+        string patientId, CancellationToken cancellationToken)
+    {
+        var stored = await invoices.ListForPatientAsync(patientId, MaxListed, cancellationToken);
+        return stored.Select(s => s.Invoice).OrderByDescending(i => i.CreatedAt).ToList();
+    }
+
+    /// <summary>
+    /// The payment state of an appointment of this doctor, without amounts or card data; not found for an
+    /// appointment of another doctor, so a doctor learns nothing about others' patients.
+    /// </summary>
+    public async Task<Result<DoctorPaymentStatus>> PaymentStatusForDoctorAsync(
+        string doctorId, string appointmentId, CancellationToken cancellationToken)
+    {
+        var link = await invoices.FindLinkAsync(appointmentId, cancellationToken);
+        if (link is null || link.DoctorId != doctorId)
+            return BillingFailures.InvoiceNotFound;
+
+        var stored = await invoices.FindAsync(link.PatientId, link.InvoiceId, cancellationToken);
+        return stored is null
+            ? BillingFailures.InvoiceNotFound
+            : new DoctorPaymentStatus(appointmentId, link.InvoiceId, stored.Invoice.Status);
+    }
+
+    /// <summary>
+    /// Invoices whose payment failed in one month (UTC), for administrators: one index partition, then a
+    /// point read of each entry, which keeps only invoices that are still failed.
+    /// </summary>
+    public async Task<IReadOnlyList<Invoice>> ListFailedPaymentsAsync(
+        int year, int month, CancellationToken cancellationToken)
+    {
+        var monthKey = MonthKey(new DateTimeOffset(year, month, 1, 0, 0, 0, TimeSpan.Zero));
+        var entries = await invoices.ListFailedAsync(monthKey, MaxListed, cancellationToken);
+        var reads = entries.Select(e => invoices.FindAsync(e.PatientId, e.InvoiceId, cancellationToken));
+        var found = await Task.WhenAll(reads);
+        return found.Where(s => s?.Invoice.Status == InvoiceStatus.PaymentFailed).Select(s => s!.Invoice)
+            .ToList();
+    }
+
+    public Task<Result<Invoice>> MarkPaymentPendingAsync(
+        string patientId, string invoiceId, CancellationToken cancellationToken) =>
+        ChangeAsync(patientId, invoiceId, InvoiceStatus.PaymentPending, null,
+            invoice => invoice with { FailureCode = null }, cancellationToken);
+
+    public Task<Result<Invoice>> MarkPaidAsync(
+        string patientId,
+        string invoiceId,
+        string paymentReference,
+        string cardLast4,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(paymentReference);
+        if (cardLast4.Length != 4 || !cardLast4.All(char.IsAsciiDigit))
+            throw new ArgumentException("The last four digits of a card are four digits.", nameof(cardLast4));
+
+        return ChangeAsync(patientId, invoiceId, InvoiceStatus.Paid, null,
+            invoice => invoice with { PaymentReference = paymentReference, CardLast4 = cardLast4 },
+            cancellationToken);
+    }
+
+    public Task<Result<Invoice>> MarkPaymentFailedAsync(
+        string patientId, string invoiceId, string failureCode, CancellationToken cancellationToken) =>
+        ChangeAsync(patientId, invoiceId, InvoiceStatus.PaymentFailed, null,
+            invoice => invoice with { FailureCode = failureCode }, cancellationToken);
+
+    /// <summary>
+    /// Voids an unpaid invoice. With <paramref name="expectedVersion"/>, only the version the caller saw.
+    /// </summary>
+    public async Task<Result<Invoice>> VoidAsync(
+        string patientId, string invoiceId, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        var voided = await ChangeAsync(
+            patientId, invoiceId, InvoiceStatus.Void, expectedVersion, invoice => invoice, cancellationToken);
+        if (voided.Succeeded)
+            events.InvoiceVoided(voided.Value);
+        return voided;
+    }
+
+    public Task<Result<Invoice>> MarkRefundPendingAsync(
+        string patientId, string invoiceId, int? expectedVersion, CancellationToken cancellationToken) =>
+        ChangeAsync(patientId, invoiceId, InvoiceStatus.RefundPending, expectedVersion, invoice => invoice,
+            cancellationToken);
+
+    public Task<Result<Invoice>> MarkRefundedAsync(
+        string patientId, string invoiceId, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            patientId, invoiceId, InvoiceStatus.Refunded, null, invoice => invoice, cancellationToken);
+
+    /// <summary>The provider refused the refund: the invoice is paid again, with the code.</summary>
+    public Task<Result<Invoice>> MarkRefundFailedAsync(
+        string patientId, string invoiceId, string failureCode, CancellationToken cancellationToken) =>
+        ChangeAsync(patientId, invoiceId, InvoiceStatus.Paid, null,
+            invoice => invoice with { FailureCode = failureCode }, cancellationToken);
+
+    private async Task<Result<Invoice>> ReplayAsync(
+        InvoiceLink link, string patientId, string doctorId, CancellationToken cancellationToken)
+    {
+        if (link.PatientId != patientId || link.DoctorId != doctorId)
+            return BillingFailures.AppointmentInvoicedElsewhere;
+
+        var stored = await invoices.FindAsync(link.PatientId, link.InvoiceId, cancellationToken);
+        if (stored is not null)
+        {
+            events.InvoiceReplayed(stored.Invoice);
+            return stored.Invoice;
+        }
+
+        // The issue that added the link stopped before the invoice was written: finish its work.
+        var fee = await fees.FindAsync(doctorId, cancellationToken);
+        return fee is null
+            ? BillingFailures.FeeNotFound
+            : await AddInvoiceAsync(link, fee.Fee, cancellationToken);
+    }
+
+    private async Task<Result<Invoice>> AddInvoiceAsync(
+        InvoiceLink link, Money fee, CancellationToken cancellationToken)
+    {
+        var invoice = Invoice.Issue(
+            link.AppointmentId, link.PatientId, link.DoctorId, fee, time.GetUtcNow());
+        if (await invoices.AddAsync(invoice, cancellationToken))
+        {
+            events.InvoiceCreated(invoice);
+            return invoice;
+        }
+
+        var stored = await invoices.FindAsync(link.PatientId, link.InvoiceId, cancellationToken);
+        if (stored is null)
+            return BillingFailures.InvoiceNotFound;
+
+        events.InvoiceReplayed(stored.Invoice);
+        return stored.Invoice;
+    }
+
+    private async Task<Result<Invoice>> ChangeAsync(
+        string patientId,
+        string invoiceId,
+        InvoiceStatus target,
+        int? expectedVersion,
+        Func<Invoice, Invoice> apply,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(patientId);
+        ArgumentException.ThrowIfNullOrEmpty(invoiceId);
+
+        for (var attempt = 0; attempt < MaxWriteAttempts; attempt++)
+        {
+            var stored = await invoices.FindAsync(patientId, invoiceId, cancellationToken);
+            if (stored is null)
+                return BillingFailures.InvoiceNotFound;
+
+            var current = stored.Invoice;
+            if (expectedVersion is not null && current.Version != expectedVersion)
+                return BillingFailures.InvoiceChanged;
+
+            // A retried activity finds its own change done; repeating it is no error, changing it is.
+            if (current.Status == target)
+            {
+                return apply(current) == current
+                    ? current
+                    : BillingFailures.IllegalTransition(target, target);
+            }
+
+            var moved = current.MoveTo(target, time.GetUtcNow());
+            if (!moved.Succeeded)
+                return moved;
+
+            var changed = apply(moved.Value);
+            if (await invoices.ReplaceAsync(stored, changed, cancellationToken) is null)
+                continue;
+
+            await UpdateFailedIndexAsync(current, changed, cancellationToken);
+            return changed;
+        }
+
+        events.UpdateConflict(invoiceId);
+        return BillingFailures.InvoiceChanged;
+    }
+
+    /// <summary>
+    /// Keeps the failed-payments index in step after the invoice row changed. It is written second, so a
+    /// crash can leave an entry for an invoice that recovered; readers check the invoice itself.
+    /// </summary>
+    private async Task UpdateFailedIndexAsync(
+        Invoice before, Invoice after, CancellationToken cancellationToken)
+    {
+        if (before.Status == InvoiceStatus.PaymentFailed)
+            await invoices.RemoveFailedAsync(MonthKey(before.UpdatedAt), before.Id, cancellationToken);
+
+        if (after.Status == InvoiceStatus.PaymentFailed)
+        {
+            await invoices.AddFailedAsync(
+                new FailedPaymentEntry(MonthKey(after.UpdatedAt), after.Id, after.PatientId, after.UpdatedAt),
+                cancellationToken);
+        }
+    }
+
+    private static string MonthKey(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,38 @@
+using Clinic.Billing.Application;
+using Clinic.Platform.Errors;
+using Clinic.Platform.Privacy;
+
+namespace Clinic.Billing.Domain;
+
+/// <summary>
+/// What a patient owes for one appointment. Its id is derived from the appointment id, so issuing twice for
+/// one appointment names the same invoice. Card data is limited to the last four digits, and only once paid.
+/// </summary>
+public sealed record Invoice(
+    string Id,
+    string AppointmentId,
+    [property: PersonId] string PatientId,
+    string DoctorId,
+    Money Amount,
+    InvoiceStatus Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    int Version,
+    [property: PaymentData] string? CardLast4 = null,
+    string? PaymentReference = null,
+    string? FailureCode = null)
+{
+    public static Invoice Issue(
+        string appointmentId, string patientId, string doctorId, Money amount, DateTimeOffset now) =>
+        new(InvoiceIds.ForAppointment(appointmentId), appointmentId, patientId, doctorId, amount,
+            InvoiceStatus.Open, now, now, 1);
+
+    /// <summary>This invoice in <paramref name="status"/>, or a failure if the move is not allowed.</summary>
+    public Result<Invoice> MoveTo(InvoiceStatus status, DateTimeOffset now)
+    {
+        if (!InvoiceTransitions.CanMove(Status, status))
+            return BillingFailures.IllegalTransition(Status, status);
+
+        return this with { Status = status, UpdatedAt = now, Version = Version + 1 };
+    }
+}
