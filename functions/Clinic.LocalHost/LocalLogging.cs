@@ -1,5 +1,6 @@
 using Clinic.Platform.Privacy;
 using Serilog;
+using Serilog.Extensions.Logging;
 using Serilog.Formatting.Compact;
 
 namespace Clinic.LocalHost;
@@ -25,17 +26,21 @@ public static class LocalLogging
         });
         logging.AddClinicRedaction();
 
-        var path = Path.GetFullPath(configuration["Logging:File:Path"] ?? DefaultFilePath);
-        var file = new LoggerConfiguration()
+        // Registered as a plain provider, so the app's log level rules apply to the file as to the console;
+        // created from the final configuration, so settings added after this call still choose the path.
+        logging.Services.AddSingleton<ILoggerProvider>(provider => new SerilogLoggerProvider(
+            CreateFileLogger(provider.GetRequiredService<IConfiguration>()), dispose: true));
+        return logging;
+    }
+
+    private static Serilog.Core.Logger CreateFileLogger(IConfiguration configuration) =>
+        new LoggerConfiguration()
             .MinimumLevel.Verbose()
             .WriteTo.File(
                 new RenderedCompactJsonFormatter(),
-                path,
+                Path.GetFullPath(configuration["Logging:File:Path"] ?? DefaultFilePath),
                 rollingInterval: RollingInterval.Day,
                 shared: true,
                 flushToDiskInterval: TimeSpan.FromSeconds(1))
             .CreateLogger();
-        logging.AddSerilog(file, dispose: true);
-        return logging;
-    }
 }

@@ -1,4 +1,3 @@
-using Clinic.Platform.Privacy;
 using Microsoft.Extensions.Logging;
 
 namespace Clinic.Scheduling;
@@ -9,10 +8,10 @@ namespace Clinic.Scheduling;
 internal static partial class Log
 {
     [LoggerMessage(2001, LogLevel.Information,
-        "Appointment {AppointmentId} booked with doctor {DoctorId} by patient {PatientId}",
+        "Appointment {AppointmentId} booked with doctor {DoctorId} by patient {PatientPseudonym}",
         EventName = "AppointmentBooked")]
     public static partial void AppointmentBooked(
-        ILogger logger, string appointmentId, string doctorId, [PersonId] string patientId);
+        ILogger logger, string appointmentId, string doctorId, string patientPseudonym);
 
     [LoggerMessage(2002, LogLevel.Information,
         "Appointment {AppointmentId} rescheduled with doctor {DoctorId} (version {Version})",

@@ -11,7 +11,10 @@ namespace Clinic.Platform.Alerts;
 public sealed partial class AlertWriter(AlertQueue queue, AlertTable table, ILogger<AlertWriter> logger)
     : BackgroundService
 {
-    private const int Attempts = 6;
+    /// <summary>About eight minutes of tries, pauses doubling to a minute: outlasts a storage outage.</summary>
+    private const int Attempts = 14;
+
+    private static readonly TimeSpan LongestPause = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,9 +34,14 @@ public sealed partial class AlertWriter(AlertQueue queue, AlertTable table, ILog
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 if (attempt == Attempts)
+                {
                     LogAlertNotStored(logger, alert.Id, exception.GetType().Name);
+                }
                 else
-                    await Task.Delay(TimeSpan.FromSeconds(Math.Pow(2, attempt - 1)), stoppingToken);
+                {
+                    var pause = TimeSpan.FromSeconds(Math.Pow(2, attempt - 1));
+                    await Task.Delay(pause < LongestPause ? pause : LongestPause, stoppingToken);
+                }
             }
         }
     }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Clinic.Platform.Privacy;
@@ -18,15 +19,16 @@ public static class PrivacyServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
-        if (services.Any(descriptor => descriptor.ServiceType == typeof(Pseudonymizer)))
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(PrivacyRegistered)))
             return services;
 
+        services.AddSingleton<PrivacyRegistered>();
         services.AddOptions<PrivacyOptions>()
             .Bind(configuration.GetSection(PrivacyOptions.SectionName))
             .PostConfigure<IHostEnvironment>(UseDevelopmentKeyIfMissing)
             .Validate(options => HasUsableKey(options), PrivacyOptions.KeyRequirement)
             .ValidateOnStart();
-        services.AddSingleton<Pseudonymizer>();
+        services.TryAddSingleton<Pseudonymizer>();
         return services;
     }
 
@@ -44,4 +46,7 @@ public static class PrivacyServiceCollectionExtensions
         var phrase = Encoding.UTF8.GetBytes("Clinic development pseudonym key (public, not a secret)");
         options.PseudonymKey = Convert.ToBase64String(SHA256.HashData(phrase));
     }
+
+    /// <summary>Marks that the privacy options are registered, whichever of several callers came first.</summary>
+    private sealed class PrivacyRegistered;
 }

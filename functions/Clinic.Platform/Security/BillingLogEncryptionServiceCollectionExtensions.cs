@@ -43,7 +43,8 @@ public static class BillingLogEncryptionServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddDependencyResilience(Dependencies.KeyVault, configuration);
-        services.TryAddSingleton(CreateKeyWrapper);
+        var attemptTimeout = KeyVaultAttemptTimeout(configuration);
+        services.TryAddSingleton(provider => CreateKeyWrapper(provider, attemptTimeout));
         services.TryAddSingleton<DataKeyRing>();
         services.TryAddSingleton<EnvelopeEncryptor>();
         services.AddSingleton<EncryptedEventLog>();
@@ -64,7 +65,14 @@ public static class BillingLogEncryptionServiceCollectionExtensions
         && options.DataKeyLifetime > TimeSpan.Zero
         && options.RotationRetryDelay > TimeSpan.Zero;
 
-    private static IKeyWrapper CreateKeyWrapper(IServiceProvider provider)
+    private static TimeSpan KeyVaultAttemptTimeout(IConfiguration configuration)
+    {
+        var settings = new DependencyResilienceOptions();
+        configuration.GetSection($"{DependencyResilienceOptions.SectionName}:{Dependencies.KeyVault}").Bind(settings);
+        return settings.AttemptTimeout;
+    }
+
+    private static IKeyWrapper CreateKeyWrapper(IServiceProvider provider, TimeSpan attemptTimeout)
     {
         var options = provider.GetRequiredService<IOptions<BillingLogOptions>>().Value;
         if (options.KeyVaultKeyId is not null)
@@ -76,7 +84,7 @@ public static class BillingLogEncryptionServiceCollectionExtensions
                 new ResilientTransportPolicy(
                     provider.GetRequiredService<ResiliencePipelineProvider<string>>()
                         .GetPipeline<int>(Dependencies.KeyVault),
-                    clientOptions.Retry.NetworkTimeout),
+                    attemptTimeout),
                 HttpPipelinePosition.PerCall);
             return new KeyVaultKeyWrapper(
                 new KeyVaultKeyOptions { KeyId = options.KeyVaultKeyId },

@@ -110,7 +110,9 @@ public sealed class DataKeyRing
             // Whatever the wrapper threw (network, permission, a bug), billing must not wait on it again
             // until the retry delay has passed.
             _retryAfter = _time.GetUtcNow() + _retryDelay;
-            Log.DataKeyRotationFailed(_logger, exception, KeyId, current?.KeyRef ?? "none", _retryAfter);
+            // The vault's error text is not logged: it is not ours to vouch for.
+            Log.DataKeyRotationFailed(
+                _logger, KeyId, exception.GetType().Name, current?.KeyRef ?? "none", _retryAfter);
             return StillUsable(current, exception);
         }
     }

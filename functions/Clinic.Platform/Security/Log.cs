@@ -26,10 +26,11 @@ internal static partial class Log
         ILogger logger, LogLevel level, string keyRef, string keyId, string algorithm, string wrappedKey);
 
     [LoggerMessage(1103, LogLevel.Warning,
-        "No new billing data key from {KeyId}; data key {KeyRef} stays in use, next try after {RetryAfter}",
+        "No new billing data key from {KeyId} ({ExceptionType}); data key {KeyRef} stays in use, next try after " +
+        "{RetryAfter}",
         EventName = "BillingDataKeyRotationFailed")]
     public static partial void DataKeyRotationFailed(
-        ILogger logger, Exception exception, string keyId, string keyRef, DateTimeOffset retryAfter);
+        ILogger logger, string keyId, string exceptionType, string keyRef, DateTimeOffset retryAfter);
 
     [LoggerMessage(1104, LogLevel.Error,
         "Billing event {EventName} (correlation {CorrelationId}) was not logged: its payload could not be " +

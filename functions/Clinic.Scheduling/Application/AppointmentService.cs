@@ -1,4 +1,5 @@
 using Clinic.Platform.Errors;
+using Clinic.Platform.Privacy;
 using Clinic.Scheduling.Contracts;
 using Clinic.Scheduling.Domain;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,7 @@ public sealed class AppointmentService(
     IAppointmentStore store,
     IClock clock,
     IOptions<SchedulingOptions> options,
+    Pseudonymizer pseudonyms,
     ILogger<AppointmentService> logger)
 {
     private const int MaxListed = 200;
@@ -177,7 +179,8 @@ public sealed class AppointmentService(
         var outcome = await store.BookAsync(appointment, cancellationToken);
         if (outcome == WriteOutcome.Done)
         {
-            Log.AppointmentBooked(logger, appointment.Id, appointment.DoctorId, appointment.PatientId);
+            Log.AppointmentBooked(
+                logger, appointment.Id, appointment.DoctorId, pseudonyms.Pseudonymize(appointment.PatientId));
             return new BookingResult(AppointmentViews.ToResponse(appointment, doctor), Replayed: false);
         }
 

@@ -34,7 +34,8 @@ public sealed class RunningLocalHost : IAsyncDisposable
     public static async Task<RunningLocalHost> StartAsync(
         AzuriteProcess azurite,
         IDictionary<string, string?>? settings = null,
-        string environment = "Development")
+        string environment = "Development",
+        Action<IServiceCollection>? services = null)
     {
         var configuration = new Dictionary<string, string?>
         {
@@ -50,6 +51,7 @@ public sealed class RunningLocalHost : IAsyncDisposable
             {
                 builder.Configuration.AddInMemoryCollection(configuration);
                 builder.Logging.AddFakeLogging();
+                services?.Invoke(builder.Services);
             });
         await app.StartAsync();
 

@@ -21,6 +21,7 @@ public sealed class EventCatalogTests
         ["Clinic.LocalHost"] = (1150, 1199),
         ["Clinic.Scheduling"] = (2000, 2099),
         ["Clinic.Users"] = (3000, 3099),
+        ["Clinic.Billing"] = (4000, 4099),
     };
 
     [Fact]
@@ -55,6 +56,7 @@ public sealed class EventCatalogTests
             typeof(PlatformServiceCollectionExtensions).Assembly,
             typeof(SchedulingServiceCollectionExtensions).Assembly,
             typeof(UsersServiceCollectionExtensions).Assembly,
+            typeof(Clinic.Billing.BillingServiceCollectionExtensions).Assembly,
             typeof(LocalHostApplication).Assembly,
             typeof(ClinicModules).Assembly,
         }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using Clinic.IntegrationTests.Infrastructure;
+using Clinic.Platform.Privacy;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 using static Clinic.IntegrationTests.Infrastructure.ApiClient;
 
@@ -31,16 +33,18 @@ public sealed class CanaryTests(AzuriteFixture azurite)
         await using (var host = await RunningLocalHost.StartAsync(
             azurite.Azurite, new Dictionary<string, string?> { ["Logging:File:Path"] = logFile }))
         {
-            await RunEveryFlowAsync(host.Client);
+            await RunEveryFlowAsync(host.Client, host.Services.GetRequiredService<Pseudonymizer>());
             logs = host.Logs;
         }
 
+        var files = Directory.GetFiles(Path.GetTempPath(), $"clinic-canary-{Tag}-*.jsonl");
+        Assert.NotEmpty(files);
+        Assert.All(files, file => Assert.NotEqual(0, new FileInfo(file).Length));
         var captured = new StringBuilder()
             .AppendJoin('\n', logs.GetSnapshot().Select(record =>
                 $"{record.Message} {record.Exception} {string.Join(' ', record.StructuredState ?? [])}"))
             .AppendLine(telemetry.Text)
-            .AppendJoin('\n', Directory.GetFiles(Path.GetTempPath(), $"clinic-canary-{Tag}-*.jsonl")
-                .Select(File.ReadAllText))
+            .AppendJoin('\n', files.Select(File.ReadAllText))
             .ToString();
 
         var events = logs.GetSnapshot().Select(record => record.Id.Name).ToHashSet();
@@ -54,7 +58,7 @@ public sealed class CanaryTests(AzuriteFixture azurite)
         }
     }
 
-    private async Task RunEveryFlowAsync(HttpClient client)
+    private static async Task RunEveryFlowAsync(HttpClient client, Pseudonymizer pseudonyms)
     {
         // Sign-in, as Static Web Apps calls the role assignment with the provider's user details and claims.
         await Expect(HttpStatusCode.OK, client.PostAsync("/api/auth/roles", Json(new
@@ -105,6 +109,30 @@ public sealed class CanaryTests(AzuriteFixture azurite)
         await Expect(HttpStatusCode.Unauthorized, client.SendAsync(Get("/api/me/profile").AsRawPrincipal(
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{{\"userDetails\":\"{Email}\"}}")))));
         await Expect(HttpStatusCode.OK, client.SendAsync(Get("/api/admin/users").As("demo-admin")));
+        await RunPublicAndAdminFlowsAsync(client, pseudonyms.Pseudonymize(Patient));
+    }
+
+    /// <summary>The remaining routes: public reads, the caller's access, and every admin action on the canary user.</summary>
+    private static async Task RunPublicAndAdminFlowsAsync(HttpClient client, string pseudonym)
+    {
+        await Expect(HttpStatusCode.OK, client.GetAsync("/api/doctors"));
+        await Expect(HttpStatusCode.OK, client.GetAsync(
+            $"/api/doctors/{FutureSlots.ParisDoctor}/slots?from=2030-01-07&to=2030-01-08"));
+        await Expect(HttpStatusCode.OK, client.SendAsync(Get("/api/me/access").As(Patient)));
+
+        var user = $"/api/admin/users/{pseudonym}";
+        await Expect(HttpStatusCode.OK, client.SendAsync(Get(user).As("demo-admin")));
+        await Expect(HttpStatusCode.OK, client.SendAsync(Post($"{user}/roles", new { role = "doctor" }).As("demo-admin")));
+        await Expect(HttpStatusCode.OK, client.SendAsync(
+            Put($"{user}/doctor", new { doctorId = FutureSlots.ParisDoctor }).As("demo-admin")));
+        await Expect(HttpStatusCode.OK, client.SendAsync(
+            new HttpRequestMessage(HttpMethod.Delete, $"{user}/doctor").As("demo-admin")));
+        await Expect(HttpStatusCode.OK, client.SendAsync(
+            new HttpRequestMessage(HttpMethod.Delete, $"{user}/roles/doctor").As("demo-admin")));
+        await Expect(HttpStatusCode.OK, client.SendAsync(Post($"{user}/disable", new { }).As("demo-admin")));
+        await Expect(HttpStatusCode.Forbidden, client.SendAsync(Get("/api/me/profile").As(Patient)));
+        await Expect(HttpStatusCode.OK, client.SendAsync(Post($"{user}/enable", new { }).As("demo-admin")));
+        await Expect(HttpStatusCode.OK, client.SendAsync(Get("/api/admin/alerts").As("demo-admin")));
     }
 
     private static async Task Expect(HttpStatusCode status, Task<HttpResponseMessage> call)
@@ -114,5 +142,9 @@ public sealed class CanaryTests(AzuriteFixture azurite)
     }
 
     private static IEnumerable<string> Forms(string canary) =>
-        new[] { canary, Uri.EscapeDataString(canary), WebUtility.UrlEncode(canary) }.Distinct();
+        new[]
+        {
+            canary, Uri.EscapeDataString(canary), WebUtility.UrlEncode(canary),
+            Convert.ToBase64String(Encoding.UTF8.GetBytes(canary)),
+        }.Distinct();
 }

@@ -1,0 +1,63 @@
+using Clinic.Billing.Workflows.Contracts;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace Clinic.Billing.Workflows;
+
+/// <summary>Starts billing's workflows, or joins the one already started for the same idempotency key.</summary>
+public static class BillingWorkflowClient
+{
+    /// <summary>
+    /// Starts the payment, or returns the instance id of the one that this invoice and key already started
+    /// (running or finished): one key never starts a second charge. A new attempt needs a new key.
+    /// </summary>
+    public static Task<string> StartOrJoinPaymentAsync(
+        this DurableTaskClient client, PaymentWorkflowInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+
+        var instanceId = PaymentOrchestrator.InstanceIdFor(input.InvoiceId, input.IdempotencyKey);
+        return StartOrJoinAsync(
+            client, BillingWorkflowNames.PaymentOrchestrator, instanceId, input, cancellationToken);
+    }
+
+    /// <summary>Starts the refund, or joins the one this invoice and key already started.</summary>
+    public static Task<string> StartOrJoinRefundAsync(
+        this DurableTaskClient client, RefundWorkflowInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+
+        var instanceId = RefundOrchestrator.InstanceIdFor(input.InvoiceId, input.IdempotencyKey);
+        return StartOrJoinAsync(
+            client, BillingWorkflowNames.RefundOrchestrator, instanceId, input, cancellationToken);
+    }
+
+    private static async Task<string> StartOrJoinAsync(
+        DurableTaskClient client,
+        string orchestratorName,
+        string instanceId,
+        object input,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+
+        // Some backends restart a finished instance whose id is scheduled again: look first.
+        if (await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is not null)
+            return instanceId;
+
+        try
+        {
+            var options = new StartOrchestrationOptions(instanceId);
+            return await client.ScheduleNewOrchestrationInstanceAsync(
+                orchestratorName, input, options, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A concurrent submission with the same key won the start: join it.
+            var existing = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+            if (existing is null)
+                throw;
+            return instanceId;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace Clinic.Billing.Workflows.Contracts;
+
+public sealed record RecordFailureInput(string PatientId, string InvoiceId, string FailureCode);

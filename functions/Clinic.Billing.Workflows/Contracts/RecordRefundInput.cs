@@ -1,0 +1,3 @@
+namespace Clinic.Billing.Workflows.Contracts;
+
+public sealed record RecordRefundInput(string PatientId, string InvoiceId, string RefundReference);

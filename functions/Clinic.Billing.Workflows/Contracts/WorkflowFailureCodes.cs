@@ -1,0 +1,15 @@
+namespace Clinic.Billing.Workflows.Contracts;
+
+/// <summary>Failure codes of the workflows themselves, beside the provider's decline codes.</summary>
+public static class WorkflowFailureCodes
+{
+    /// <summary>The provider failed transiently through every retry, or its circuit stayed open.</summary>
+    public const string GatewayUnavailable = "gateway_unavailable";
+
+    /// <summary>The gateway step failed with an error that is not transient (a defect, not the provider).</summary>
+    public const string GatewayError = "gateway_error";
+
+    public const string CardNumberRefused = "card_number_refused";
+
+    public const string Declined = "declined";
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Logging;
+
+namespace Clinic.Billing.Workflows;
+
+/// <summary>
+/// Billing workflow events, ids 4030-4039 (inside billing's plain range): ids and codes only. Orchestrators
+/// write them through the replay-safe logger, so a replay does not repeat them.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(4030, LogLevel.Warning,
+        "{Step} of invoice {InvoiceId} found the provider's circuit open; waiting {Wait} "
+        + "(wait {WaitNumber} of {MaxWaits})",
+        EventName = "GatewayCircuitOpenWait")]
+    public static partial void GatewayCircuitOpenWait(
+        ILogger logger, string step, string invoiceId, TimeSpan wait, int waitNumber, int maxWaits);
+
+    [LoggerMessage(4031, LogLevel.Warning,
+        "{Step} of invoice {InvoiceId} gave up: {FailureCode} after {ErrorType}",
+        EventName = "GatewayGaveUp")]
+    public static partial void GatewayGaveUp(
+        ILogger logger, string step, string invoiceId, string failureCode, string errorType);
+}

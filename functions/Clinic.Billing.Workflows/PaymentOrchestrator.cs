@@ -1,0 +1,80 @@
+using Clinic.Billing.Domain;
+using Clinic.Billing.Payments;
+using Clinic.Billing.Workflows.Contracts;
+using Microsoft.DurableTask;
+
+namespace Clinic.Billing.Workflows;
+
+/// <summary>
+/// Pays an invoice: marks it pending, charges it (transient failures retried with backoff, an open circuit
+/// waited out on a durable timer), then records it paid, or records the failure and raises a critical alert.
+/// Time, ids and logs come only from the orchestration context, so replays are deterministic.
+/// </summary>
+public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentWorkflowInput, WorkflowOutcome>
+{
+    /// <summary>
+    /// The instance id of the payment of <paramref name="invoiceId"/> under <paramref name="idempotencyKey"/>:
+    /// a resubmission with the same key names, and so joins, the same orchestration.
+    /// </summary>
+    public static string InstanceIdFor(string invoiceId, string idempotencyKey) =>
+        WorkflowKeys.For("pay", invoiceId, idempotencyKey);
+
+    /// <summary>The provider's idempotency key: the same for every retry and resubmission of one payment.</summary>
+    public static string GatewayKeyFor(string invoiceId, string idempotencyKey) =>
+        WorkflowKeys.For("charge", invoiceId, idempotencyKey);
+
+    public override async Task<WorkflowOutcome> RunAsync(TaskOrchestrationContext context, PaymentWorkflowInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+
+        // The token is checked before it is written anywhere else; the caller should have refused it already.
+        if (PaymentTokens.LooksLikeCardNumber(input.PaymentToken))
+            return Outcome(input, WorkflowOutcomeStatus.Refused, WorkflowFailureCodes.CardNumberRefused);
+
+        var logger = context.CreateReplaySafeLogger<PaymentOrchestrator>();
+        var retry = input.Retry ?? GatewayRetryOptions.Default;
+        var storage = TaskOptions.FromRetryPolicy(retry.ToStorageRetryPolicy());
+
+        var pending = await context.CallActivityAsync<InvoiceStep>(
+            BillingWorkflowNames.MarkPaymentPending, new InvoiceRef(input.PatientId, input.InvoiceId), storage);
+        if (!pending.Succeeded)
+            return Outcome(input, WorkflowOutcomeStatus.Refused, pending.FailureCode);
+        if (pending.Status == InvoiceStatus.Paid)
+            return Outcome(input, WorkflowOutcomeStatus.Paid);
+
+        var charge = new ChargeInput(input.PatientId, input.InvoiceId, input.PaymentToken,
+            GatewayKeyFor(input.InvoiceId, input.IdempotencyKey));
+        var answer = await GatewayCalls.CallAsync(
+            context, BillingWorkflowNames.ChargePayment, charge, input.InvoiceId, retry, logger);
+
+        return answer.Kind == GatewayAnswerKind.Approved
+            ? await RecordPaidAsync(context, input, answer, storage)
+            : await RecordFailedAsync(context, input, answer.DeclineCode ?? WorkflowFailureCodes.Declined, storage);
+    }
+
+    private static async Task<WorkflowOutcome> RecordPaidAsync(
+        TaskOrchestrationContext context, PaymentWorkflowInput input, GatewayAnswer answer, TaskOptions storage)
+    {
+        var paid = await context.CallActivityAsync<InvoiceStep>(BillingWorkflowNames.MarkPaid,
+            new RecordPaidInput(input.PatientId, input.InvoiceId, answer.Reference!, answer.CardLast4 ?? "0000"),
+            storage);
+        return paid.Succeeded
+            ? Outcome(input, WorkflowOutcomeStatus.Paid)
+            : Outcome(input, WorkflowOutcomeStatus.Refused, paid.FailureCode);
+    }
+
+    private static async Task<WorkflowOutcome> RecordFailedAsync(
+        TaskOrchestrationContext context, PaymentWorkflowInput input, string failureCode, TaskOptions storage)
+    {
+        await context.CallActivityAsync<InvoiceStep>(BillingWorkflowNames.MarkPaymentFailed,
+            new RecordFailureInput(input.PatientId, input.InvoiceId, failureCode), storage);
+        await context.CallActivityAsync<bool>(BillingWorkflowNames.RaisePaymentAlert,
+            new BillingAlertInput("PaymentFailed", input.InvoiceId, failureCode, context.InstanceId), storage);
+        return Outcome(input, WorkflowOutcomeStatus.PaymentFailed, failureCode);
+    }
+
+    private static WorkflowOutcome Outcome(
+        PaymentWorkflowInput input, WorkflowOutcomeStatus status, string? failureCode = null) =>
+        new(input.InvoiceId, status, failureCode);
+}

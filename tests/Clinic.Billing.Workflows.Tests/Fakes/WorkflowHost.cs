@@ -1,0 +1,154 @@
+using Clinic.Billing.Application;
+using Clinic.Billing.DemoData;
+using Clinic.Billing.Domain;
+using Clinic.Billing.Logging;
+using Clinic.Billing.Payments;
+using Clinic.Billing.Workflows.Contracts;
+using Clinic.Platform.Alerts;
+using Clinic.Platform.Security;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace Clinic.Billing.Workflows.Tests.Fakes;
+
+/// <summary>
+/// Billing's real orchestrations and activities on the in-process Durable host, over in-memory stores, the
+/// simulated gateway behind a counting decorator, a recording alert sink and fake logging. Billing logs are
+/// really encrypted, with a development key in a temporary folder.
+/// </summary>
+internal sealed class WorkflowHost : IAsyncDisposable
+{
+    public const string PatientId = "pat-ada";
+    public const string DoctorId = "dr-amelia-hart";
+
+    /// <summary>Milliseconds instead of seconds, so that exhausting every retry takes well under a second.</summary>
+    public static readonly GatewayRetryOptions FastRetry = new()
+    {
+        MaxAttempts = 5,
+        FirstRetryInterval = TimeSpan.FromMilliseconds(10),
+        BackoffCoefficient = 2,
+        MaxRetryInterval = TimeSpan.FromMilliseconds(80),
+        CircuitOpenWait = TimeSpan.FromMilliseconds(20),
+        MaxCircuitWaits = 3,
+    };
+
+    private static readonly TimeSpan CompletionTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly string _folder;
+    private DurableTaskTestHost? _host;
+
+    private WorkflowHost(string folder) => _folder = folder;
+
+    public InMemoryInvoiceStore Invoices { get; } = new();
+
+    public InMemoryFeeStore Fees { get; } = new();
+
+    public CountingPaymentGateway Gateway { get; } = new(new SimulatedPaymentGateway());
+
+    public RecordingAlertSink Alerts { get; } = new();
+
+    public DurableTaskClient Client => Host.Client;
+
+    public FakeLogCollector Logs => Host.Services.GetFakeLogCollector();
+
+    private DurableTaskTestHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
+
+    public static async Task<WorkflowHost> StartAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "clinic-workflow-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var host = new WorkflowHost(folder);
+        host._host = await DurableTaskTestHost.StartAsync(
+            registry => registry.AddBillingWorkflows(),
+            new DurableTaskTestHostOptions { ConfigureServices = host.ConfigureServices });
+        foreach (var fee in DemoFees.All)
+            await host.Fees.AddIfMissingAsync(fee, CancellationToken.None);
+        return host;
+    }
+
+    public async Task<Invoice> IssueInvoiceAsync(string appointmentId)
+    {
+        var issued = await Host.Services.GetRequiredService<InvoiceService>()
+            .IssueForAppointmentAsync(appointmentId, PatientId, DoctorId, CancellationToken.None);
+        return issued.Value ?? throw new InvalidOperationException(issued.Failure!.Code);
+    }
+
+    public async Task<Invoice> ReadInvoiceAsync(string invoiceId)
+    {
+        var stored = await Invoices.FindAsync(PatientId, invoiceId, CancellationToken.None);
+        return stored?.Invoice ?? throw new InvalidOperationException("No such invoice.");
+    }
+
+    public static PaymentWorkflowInput Payment(Invoice invoice, string token, string key) =>
+        new(PatientId, invoice.Id, token, key, FastRetry);
+
+    public async Task<(string InstanceId, WorkflowOutcome Outcome)> PayAsync(PaymentWorkflowInput input)
+    {
+        var instanceId = await Client.StartOrJoinPaymentAsync(input, CancellationToken.None);
+        return (instanceId, await WaitForOutcomeAsync(instanceId));
+    }
+
+    public async Task<WorkflowOutcome> RefundAsync(Invoice invoice, string key)
+    {
+        var input = new RefundWorkflowInput(PatientId, invoice.Id, key, FastRetry);
+        var instanceId = await Client.StartOrJoinRefundAsync(input, CancellationToken.None);
+        return await WaitForOutcomeAsync(instanceId);
+    }
+
+    public async Task<WorkflowOutcome> WaitForOutcomeAsync(string instanceId)
+    {
+        using var timeout = new CancellationTokenSource(CompletionTimeout);
+        var metadata = await Client.WaitForInstanceCompletionAsync(
+            instanceId, getInputsAndOutputs: true, timeout.Token);
+        if (metadata.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+        {
+            throw new InvalidOperationException(
+                $"{instanceId} ended {metadata.RuntimeStatus}: {metadata.FailureDetails?.ErrorMessage}");
+        }
+
+        return metadata.ReadOutputAs<WorkflowOutcome>()
+            ?? throw new InvalidOperationException($"{instanceId} returned nothing.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+            await _host.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private void ConfigureServices(IServiceCollection services)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["BillingLogs:LocalKeyPath"] = "billing-log-key.pem",
+            })
+            .Build();
+        services
+            .AddSingleton<IHostEnvironment>(new HostingEnvironment
+            {
+                EnvironmentName = Environments.Development,
+                ContentRootPath = _folder,
+            })
+            .AddLogging(logging => logging
+                .AddFakeLogging()
+                .SetMinimumLevel(LogLevel.Information)
+                .AddFilter("Grpc", LogLevel.Warning)
+                .AddFilter("Microsoft", LogLevel.Warning))
+            .AddBillingLogEncryption(configuration)
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton<IInvoiceStore>(Invoices)
+            .AddSingleton<IFeeStore>(Fees)
+            .AddSingleton<IPaymentGateway>(Gateway)
+            .AddSingleton<IAlertSink>(Alerts)
+            .AddSingleton<BillingEventLog>()
+            .AddSingleton<InvoiceService>();
+    }
+}

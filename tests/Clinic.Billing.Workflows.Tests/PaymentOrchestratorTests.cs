@@ -1,0 +1,162 @@
+using Clinic.Billing.Domain;
+using Clinic.Billing.Payments;
+using Clinic.Billing.Workflows.Contracts;
+using Clinic.Billing.Workflows.Tests.Fakes;
+using Clinic.Platform.Alerts;
+
+namespace Clinic.Billing.Workflows.Tests;
+
+public sealed class PaymentOrchestratorTests : IAsyncLifetime
+{
+    private WorkflowHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await WorkflowHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Pay_approvedToken_paidWithOneCharge()
+    {
+        var invoice = await _host.IssueInvoiceAsync("appt-approve");
+
+        var (_, outcome) = await _host.PayAsync(
+            WorkflowHost.Payment(invoice, SimulatedPaymentGateway.ApproveToken, "key-1"));
+
+        Assert.Equal(WorkflowOutcomeStatus.Paid, outcome.Status);
+        var stored = await _host.ReadInvoiceAsync(invoice.Id);
+        Assert.Equal(InvoiceStatus.Paid, stored.Status);
+        Assert.Equal(SimulatedPaymentGateway.CardLast4, stored.CardLast4);
+        Assert.Equal(1, _host.Gateway.ChargeCalls);
+        Assert.Equal(1, _host.Gateway.Captures);
+        Assert.Empty(_host.Alerts.Raised);
+        Assert.Contains(_host.Logs.GetSnapshot(), record => record.Id.Name == "PaymentSucceeded");
+    }
+
+    [Fact]
+    public async Task Pay_declinedToken_paymentFailedWithoutRetryAndAlerted()
+    {
+        var invoice = await _host.IssueInvoiceAsync("appt-decline");
+
+        var (instanceId, outcome) = await _host.PayAsync(
+            WorkflowHost.Payment(invoice, SimulatedPaymentGateway.DeclineToken, "key-1"));
+
+        Assert.Equal(new WorkflowOutcome(invoice.Id, WorkflowOutcomeStatus.PaymentFailed, "card_declined"), outcome);
+        var stored = await _host.ReadInvoiceAsync(invoice.Id);
+        Assert.Equal(InvoiceStatus.PaymentFailed, stored.Status);
+        Assert.Equal("card_declined", stored.FailureCode);
+        Assert.Equal(1, _host.Gateway.ChargeCalls);
+        var alert = Assert.Single(_host.Alerts.Raised);
+        Assert.Equal((AlertSeverity.Critical, "PaymentFailed", instanceId),
+            (alert.Severity, alert.EventName, alert.CorrelationId));
+        Assert.Contains(_host.Logs.GetSnapshot(), record => record.Id.Name == "PaymentFailed");
+    }
+
+    [Fact]
+    public async Task Pay_twoTransientFailures_retriedAndPaidWithOneCharge()
+    {
+        var invoice = await _host.IssueInvoiceAsync("appt-transient");
+
+        var (_, outcome) = await _host.PayAsync(
+            WorkflowHost.Payment(invoice, SimulatedPaymentGateway.TransientTokenPrefix + "2", "key-1"));
+
+        Assert.Equal(WorkflowOutcomeStatus.Paid, outcome.Status);
+        Assert.Equal(InvoiceStatus.Paid, (await _host.ReadInvoiceAsync(invoice.Id)).Status);
+        Assert.Equal(3, _host.Gateway.ChargeCalls);
+        Assert.Equal(1, _host.Gateway.Captures);
+        Assert.Empty(_host.Alerts.Raised);
+        Assert.Equal(2, _host.Logs.GetSnapshot().Count(record => record.Id.Name == "PaymentInterrupted"));
+    }
+
+    [Fact]
+    public async Task Pay_gatewayAlwaysTimesOut_paymentFailedAfterBoundedRetriesAndAlerted()
+    {
+        var invoice = await _host.IssueInvoiceAsync("appt-timeout");
+
+        var (_, outcome) = await _host.PayAsync(
+            WorkflowHost.Payment(invoice, SimulatedPaymentGateway.TimeoutToken, "key-1"));
+
+        Assert.Equal(WorkflowOutcomeStatus.PaymentFailed, outcome.Status);
+        Assert.Equal(WorkflowFailureCodes.GatewayUnavailable, outcome.FailureCode);
+        Assert.Equal(InvoiceStatus.PaymentFailed, (await _host.ReadInvoiceAsync(invoice.Id)).Status);
+        Assert.Equal(WorkflowHost.FastRetry.MaxAttempts, _host.Gateway.ChargeCalls);
+        Assert.Equal(0, _host.Gateway.Captures);
+        var alert = Assert.Single(_host.Alerts.Raised);
+        Assert.Equal((AlertSeverity.Critical, "PaymentFailed"), (alert.Severity, alert.EventName));
+    }
+
+    [Fact]
+    public async Task Pay_sameKeySubmittedTwice_oneOrchestrationAndOneCharge()
+    {
+        var invoice = await _host.IssueInvoiceAsync("appt-double");
+        var input = WorkflowHost.Payment(invoice, SimulatedPaymentGateway.ApproveToken, "key-1");
+
+        var firstId = await _host.Client.StartOrJoinPaymentAsync(input, CancellationToken.None);
+        var whileRunningId = await _host.Client.StartOrJoinPaymentAsync(input, CancellationToken.None);
+        var first = await _host.WaitForOutcomeAsync(firstId);
+        var (afterwardsId, second) = await _host.PayAsync(input);
+
+        Assert.Equal(PaymentOrchestrator.InstanceIdFor(invoice.Id, "key-1"), firstId);
+        Assert.Equal((firstId, firstId), (whileRunningId, afterwardsId));
+        Assert.Equal(WorkflowOutcomeStatus.Paid, first.Status);
+        Assert.Equal(first, second);
+        Assert.Equal(1, _host.Gateway.ChargeCalls);
+        Assert.Equal(1, _host.Gateway.Captures);
+    }
+
+    [Fact]
+    public async Task Pay_circuitOpenTwice_waitsDurablyThenPays()
+    {
+        var invoice = await _host.IssueInvoiceAsync("appt-circuit");
+        _host.Gateway.OpenCircuitCalls = 2;
+
+        var (_, outcome) = await _host.PayAsync(
+            WorkflowHost.Payment(invoice, SimulatedPaymentGateway.ApproveToken, "key-1"));
+
+        Assert.Equal(WorkflowOutcomeStatus.Paid, outcome.Status);
+        Assert.Equal(3, _host.Gateway.ChargeCalls);
+        Assert.Equal(1, _host.Gateway.Captures);
+        Assert.Equal(2, _host.Logs.GetSnapshot().Count(record => record.Id.Name == "GatewayCircuitOpenWait"));
+    }
+
+    [Fact]
+    public async Task Pay_circuitStaysOpen_paymentFailedAfterBoundedWaits()
+    {
+        var invoice = await _host.IssueInvoiceAsync("appt-circuit-open");
+        _host.Gateway.OpenCircuitCalls = int.MaxValue;
+
+        var (_, outcome) = await _host.PayAsync(
+            WorkflowHost.Payment(invoice, SimulatedPaymentGateway.ApproveToken, "key-1"));
+
+        Assert.Equal(WorkflowOutcomeStatus.PaymentFailed, outcome.Status);
+        Assert.Equal(WorkflowFailureCodes.GatewayUnavailable, outcome.FailureCode);
+        Assert.Equal(WorkflowHost.FastRetry.MaxCircuitWaits + 1, _host.Gateway.ChargeCalls);
+        Assert.Single(_host.Alerts.Raised);
+    }
+
+    [Fact]
+    public async Task Pay_cardNumberAsToken_refusedWithoutTouchingInvoiceOrGateway()
+    {
+        var invoice = await _host.IssueInvoiceAsync("appt-pan");
+
+        var (_, outcome) = await _host.PayAsync(WorkflowHost.Payment(invoice, "4242 4242 4242 4242", "key-1"));
+
+        Assert.Equal(WorkflowOutcomeStatus.Refused, outcome.Status);
+        Assert.Equal(WorkflowFailureCodes.CardNumberRefused, outcome.FailureCode);
+        Assert.Equal(InvoiceStatus.Open, (await _host.ReadInvoiceAsync(invoice.Id)).Status);
+        Assert.Equal(0, _host.Gateway.ChargeCalls);
+    }
+
+    [Fact]
+    public void InstanceIdFor_sameInvoiceAndKey_sameIdWithoutTheKeyItself()
+    {
+        var first = PaymentOrchestrator.InstanceIdFor("inv_1", "secret-key");
+
+        var again = PaymentOrchestrator.InstanceIdFor("inv_1", "secret-key");
+        var other = PaymentOrchestrator.InstanceIdFor("inv_1", "other-key");
+
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, other);
+        Assert.StartsWith("pay-inv_1-", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-key", first, StringComparison.Ordinal);
+    }
+}
