@@ -22,6 +22,7 @@ public sealed class EventCatalogTests
         ["Clinic.Scheduling"] = (2000, 2099),
         ["Clinic.Users"] = (3000, 3099),
         ["Clinic.Billing"] = (4000, 4099),
+        ["Clinic.Billing.Workflows"] = (4000, 4099),
     };
 
     [Fact]
@@ -57,6 +58,7 @@ public sealed class EventCatalogTests
             typeof(SchedulingServiceCollectionExtensions).Assembly,
             typeof(UsersServiceCollectionExtensions).Assembly,
             typeof(Clinic.Billing.BillingServiceCollectionExtensions).Assembly,
+            typeof(Clinic.Billing.Workflows.PaymentOrchestrator).Assembly,
             typeof(LocalHostApplication).Assembly,
             typeof(ClinicModules).Assembly,
         }
