@@ -45,6 +45,7 @@ public static class BillingServiceCollectionExtensions
         services.AddSingleton<BillingEventLog>();
         services.AddSingleton<InvoiceService>();
         services.AddSingleton<InvoicePayments>();
+        services.AddSingleton<BookingInvoicing>();
         services.AddSingleton<DemoFeeSeeder>();
         return services;
     }

@@ -57,6 +57,11 @@ internal static partial class Log
         EventName = "InvoiceReplayed")]
     public static partial void InvoiceReplayed(ILogger logger, string invoiceId, string appointmentId);
 
+    [LoggerMessage(4012, LogLevel.Warning,
+        "Invoice of appointment {AppointmentId} was not issued at booking: {OutcomeCode}",
+        EventName = "InvoiceIssueAtBookingFailed")]
+    public static partial void InvoiceIssueAtBookingFailed(ILogger logger, string appointmentId, string outcomeCode);
+
     [LoggerMessage(4020, LogLevel.Information, "Seeded {Count} demo doctor fees",
         EventName = "DemoFeesSeeded")]
     public static partial void DemoFeesSeeded(ILogger logger, int count);

@@ -1,3 +1,4 @@
+using Clinic.Billing;
 using Clinic.Platform;
 using Clinic.Scheduling;
 using Clinic.Scheduling.Application;
@@ -20,6 +21,7 @@ public static class ClinicModules
         services.AddClinicPlatform(configuration);
         services.AddScheduling(configuration);
         services.AddUsers(configuration);
+        services.AddBilling(configuration);
 
         // Users links doctor accounts to doctors, which scheduling owns; the app introduces the two.
         services.AddSingleton<IDoctorExistence>(provider => new DelegateDoctorExistence(async (id, token) =>

@@ -1,16 +1,18 @@
+using Clinic.Billing.DemoData;
 using Clinic.Scheduling.DemoData;
 using Clinic.Users.DemoData;
 
 namespace Clinic.LocalHost;
 
 /// <summary>
-/// Puts the fictional demo data (doctors, their accounts, an admin, a patient) in place before the host
+/// Puts the fictional demo data (doctors, their accounts, an admin, a patient, the doctors' fees) in place before the host
 /// serves requests. Azurite may still be starting, so a failed attempt is retried for a while before the
 /// host gives up.
 /// </summary>
 public sealed partial class DemoDataSeedingService(
     DemoDataSeeder doctors,
     UsersDemoDataSeeder users,
+    DemoFeeSeeder fees,
     ILogger<DemoDataSeedingService> logger) : IHostedService
 {
     private const int Attempts = 15;
@@ -23,6 +25,7 @@ public sealed partial class DemoDataSeedingService(
             {
                 await doctors.SeedAsync(cancellationToken);
                 await users.SeedAsync(cancellationToken);
+                await fees.SeedAsync(cancellationToken);
                 return;
             }
             catch (Exception exception)

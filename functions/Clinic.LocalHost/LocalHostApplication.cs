@@ -1,7 +1,11 @@
+using System.Net;
+using System.Net.Sockets;
+using Clinic.Billing.Workflows;
 using Clinic.Functions;
 using Clinic.LocalHost.Binding;
 using Clinic.Platform.Http;
 using Clinic.Platform.Observability;
+using Microsoft.DurableTask.Testing;
 
 namespace Clinic.LocalHost;
 
@@ -24,6 +28,7 @@ public static class LocalHostApplication
             kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
         builder.Services.AddClinicModules(builder.Configuration);
         builder.Services.AddClinicTelemetry(builder.Configuration);
+        AddDurableTask(builder);
         builder.Services.AddHostedService<DemoDataSeedingService>();
         configure?.Invoke(builder);
 
@@ -35,5 +40,27 @@ public static class LocalHostApplication
         app.UseMiddleware<AccessPolicyMiddleware>();
         app.MapHttpFunctions(typeof(ClinicModules).Assembly);
         return app;
+    }
+
+    /// <summary>
+    /// Billing's orchestrations on the in-process Durable host (in memory, on a loopback gRPC port); its
+    /// <c>DurableTaskClient</c> is what the local host binds to a function's Durable client parameter.
+    /// </summary>
+    private static void AddDurableTask(WebApplicationBuilder builder)
+    {
+        // Its own default is a random port in 30000-40000, which two hosts of one test run can both draw.
+        builder.Services.AddInMemoryDurableTask(
+            registry => registry.AddBillingWorkflows(),
+            new InMemoryDurableTaskOptions { Port = FreeLoopbackPort() });
+
+        // Its gRPC server and client log every call at Information.
+        builder.Logging.AddFilter("Grpc", LogLevel.Warning);
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

@@ -1,3 +1,4 @@
+using Clinic.Billing.Application;
 using Clinic.Platform.Errors;
 using Clinic.Platform.Http;
 using Clinic.Platform.Identity;
@@ -9,7 +10,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Clinic.Functions.Scheduling;
 
-public sealed class BookAppointmentFunction(AppointmentService appointments)
+public sealed class BookAppointmentFunction(AppointmentService appointments, BookingInvoicing invoicing)
 {
     [Function("BookAppointment")]
     [FunctionAccess(AccessPolicy.Owner)]
@@ -35,6 +36,12 @@ public sealed class BookAppointmentFunction(AppointmentService appointments)
         var idempotencyKey = keys.Count == 1 ? keys[0] : null;
         var result = await appointments.BookAsync(
             caller.UserId, body.Value, idempotencyKey, cancellationToken);
+        if (result.Succeeded && !result.Value!.Replayed)
+        {
+            var appointment = result.Value.Appointment;
+            await invoicing.TryIssueAsync(appointment.Id, caller.UserId, appointment.DoctorId, cancellationToken);
+        }
+
         return result.ToApiResult(request.HttpContext, Created);
     }
 

@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.DurableTask.Client;
 
 namespace Clinic.LocalHost.Binding;
 
 /// <summary>
 /// Serves each HTTP function at its Functions route and verbs, binding parameters the way the isolated worker
-/// does for this app: the request, route values by name, and the cancellation token. Anything else fails at
+/// does for this app: the request, route values by name, the cancellation token, and the Durable client (the
+/// host's own, from its services). Anything else fails at
 /// start-up, so a function the local host cannot run is noticed at once rather than on first call.
 /// </summary>
 public static class HttpFunctionEndpoints
@@ -68,6 +70,8 @@ public static class HttpFunctionEndpoints
             return context => context.RequestAborted;
         if (parameter.ParameterType == typeof(string) && routeParameters.Contains(parameter.Name!))
             return context => context.GetRouteValue(parameter.Name!)?.ToString();
+        if (parameter.ParameterType == typeof(DurableTaskClient))
+            return context => context.RequestServices.GetRequiredService<DurableTaskClient>();
 
         throw new InvalidOperationException(
             $"Function {function.Name}: the local host cannot bind parameter '{parameter.Name}' " +

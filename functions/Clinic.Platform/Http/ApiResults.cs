@@ -20,6 +20,14 @@ public static class ApiResults
         return result;
     }
 
+    /// <summary>Work was started; <paramref name="location"/> is where to follow it.</summary>
+    public static ApiResult Accepted(string location, object body)
+    {
+        var result = new ApiResult(StatusCodes.Status202Accepted, body);
+        result.Headers["Location"] = location;
+        return result;
+    }
+
     public static ApiResult NoContent() => new(StatusCodes.Status204NoContent, null);
 
     public static ApiResult Problem(HttpContext context, Failure failure)

@@ -14,7 +14,15 @@ public sealed class PrincipalTrustTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public async Task InitializeAsync() => _host = await RunningLocalHost.StartAsync(
         azurite.Azurite,
-        new Dictionary<string, string?> { ["Privacy:PseudonymKey"] = Convert.ToBase64String(new byte[32]) },
+        new Dictionary<string, string?>
+        {
+            ["Privacy:PseudonymKey"] = Convert.ToBase64String(new byte[32]),
+
+            // Billing refuses to start outside Development without its Key Vault key; these tests log no
+            // billing event, so the key is never called.
+            ["BillingLogs:KeyVaultKeyId"] =
+                "https://clinic-kv.vault.azure.net/keys/billing-logs/0123456789abcdef",
+        },
         environment: "Production");
 
     public async Task DisposeAsync() => await _host.DisposeAsync();

@@ -1,0 +1,70 @@
+using Clinic.Billing.Application;
+using Clinic.Billing.Payments;
+using Clinic.Billing.Workflows;
+using Clinic.Billing.Workflows.Contracts;
+using Clinic.Platform.Errors;
+using Clinic.Platform.Http;
+using Clinic.Platform.Identity;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace Clinic.Functions.Billing;
+
+/// <summary>
+/// Starts the payment of the caller's invoice, or joins the one its Idempotency-Key already started, and
+/// answers 202 with the invoice as the place to follow it. The Durable client is a binding: the Functions
+/// host hands it over per call (the extension registers none for injection); the local host binds the
+/// client of its in-process Durable host to the same parameter.
+/// </summary>
+public sealed class PayInvoiceFunction(InvoiceService invoices)
+{
+    [Function("PayInvoice")]
+    [FunctionAccess(AccessPolicy.Owner)]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "me/invoices/{invoiceId}/pay")]
+        HttpRequest request,
+        string invoiceId,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(client);
+
+        var caller = CallerContext.Get(request.HttpContext);
+
+        var input = await ReadInputAsync(request, caller.UserId, invoiceId, cancellationToken);
+        if (!input.Succeeded)
+            return ApiResults.Problem(request.HttpContext, input.Failure).NoStore();
+
+        // Only the invoice's own patient may start its payment; anyone else learns nothing of it.
+        var invoice = await invoices.GetForPatientAsync(caller.UserId, invoiceId, cancellationToken);
+        if (!invoice.Succeeded)
+            return ApiResults.Problem(request.HttpContext, invoice.Failure).NoStore();
+
+        var instanceId = await client.StartOrJoinPaymentAsync(input.Value!, cancellationToken);
+        return ApiResults.Accepted($"/api/me/invoices/{invoiceId}", new { instanceId, status = "accepted" })
+            .NoStore();
+    }
+
+    private static async Task<Result<PaymentWorkflowInput>> ReadInputAsync(
+        HttpRequest request, string patientId, string invoiceId, CancellationToken cancellationToken)
+    {
+        var keys = request.Headers["Idempotency-Key"];
+        if (keys.Count != 1 || string.IsNullOrWhiteSpace(keys[0]))
+            return Failure.Validation("Idempotency-Key", "Send one Idempotency-Key per payment attempt.");
+
+        var body = await JsonBody.ReadAsync<PayInvoiceRequest>(request, cancellationToken);
+        if (!body.Succeeded)
+            return body.Failure;
+
+        var token = body.Value!.PaymentToken;
+        if (string.IsNullOrWhiteSpace(token))
+            return Failure.Validation("paymentToken", "A payment token is required.");
+        if (PaymentTokens.LooksLikeCardNumber(token))
+            return BillingFailures.CardNumberRefused;
+
+        return new PaymentWorkflowInput(patientId, invoiceId, token, keys[0]!);
+    }
+}
