@@ -5,9 +5,9 @@ using Clinic.Users.DemoData;
 namespace Clinic.LocalHost;
 
 /// <summary>
-/// Puts the fictional demo data (doctors, their accounts, an admin, a patient, the doctors' fees) in place before the host
-/// serves requests. Azurite may still be starting, so a failed attempt is retried for a while before the
-/// host gives up.
+/// Puts the fictional demo data (doctors, their accounts, an admin, a patient, the doctors' fees) in place
+/// before the host serves requests. Azurite may still be starting, so a failed attempt is retried for a
+/// while before the host gives up.
 /// </summary>
 public sealed partial class DemoDataSeedingService(
     DemoDataSeeder doctors,

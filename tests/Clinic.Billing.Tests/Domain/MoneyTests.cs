@@ -37,7 +37,7 @@ public sealed class MoneyTests
     }
 
     [Theory]
-    [InlineData("XXX")]
+    [InlineData("QQQ")]
     [InlineData("")]
     [InlineData(null)]
     public void Create_unknownCurrency_isRefused(string? currency)

@@ -112,7 +112,9 @@ public sealed class CanaryTests(AzuriteFixture azurite)
         await RunPublicAndAdminFlowsAsync(client, pseudonyms.Pseudonymize(Patient));
     }
 
-    /// <summary>The remaining routes: public reads, the caller's access, and every admin action on the canary user.</summary>
+    /// <summary>
+    /// The remaining routes: public reads, the caller's access, and every admin action on the canary user.
+    /// </summary>
     private static async Task RunPublicAndAdminFlowsAsync(HttpClient client, string pseudonym)
     {
         await Expect(HttpStatusCode.OK, client.GetAsync("/api/doctors"));
@@ -122,7 +124,8 @@ public sealed class CanaryTests(AzuriteFixture azurite)
 
         var user = $"/api/admin/users/{pseudonym}";
         await Expect(HttpStatusCode.OK, client.SendAsync(Get(user).As("demo-admin")));
-        await Expect(HttpStatusCode.OK, client.SendAsync(Post($"{user}/roles", new { role = "doctor" }).As("demo-admin")));
+        await Expect(HttpStatusCode.OK, client.SendAsync(
+            Post($"{user}/roles", new { role = "doctor" }).As("demo-admin")));
         await Expect(HttpStatusCode.OK, client.SendAsync(
             Put($"{user}/doctor", new { doctorId = FutureSlots.ParisDoctor }).As("demo-admin")));
         await Expect(HttpStatusCode.OK, client.SendAsync(

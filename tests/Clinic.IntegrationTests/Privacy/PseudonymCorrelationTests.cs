@@ -19,7 +19,10 @@ public sealed class PseudonymCorrelationTests(AzuriteFixture azurite) : IAsyncLi
         var patient = $"correlated-{Guid.NewGuid():N}";
         await _host.Client.PostAsync("/api/auth/roles", Json(new
         {
-            identityProvider = "aad", userId = patient, userDetails = "someone@example.test", claims = Array.Empty<object>(),
+            identityProvider = "aad",
+            userId = patient,
+            userDetails = "someone@example.test",
+            claims = Array.Empty<object>(),
         }));
         var slot = (await FutureSlots.FindAsync(_host.Client, FutureSlots.ParisDoctor, weeksAhead: 6))[0];
 

@@ -40,7 +40,8 @@ public sealed class TelemetryCapture : IDisposable
         lock (_text)
         {
             _text.AppendLine(
-                $"{activity.Source.Name} {activity.OperationName} {activity.DisplayName} {activity.Status} {activity.StatusDescription}");
+                $"{activity.Source.Name} {activity.OperationName} {activity.DisplayName} "
+                + $"{activity.Status} {activity.StatusDescription}");
             foreach (var (key, value) in activity.TagObjects)
                 _text.AppendLine($"  {key}={value}");
             foreach (var activityEvent in activity.Events)
