@@ -117,7 +117,7 @@ public sealed class KeyVaultKeyWrapperTests : IAsyncLifetime
     [InlineData("http://clinic-kv.vault.azure.net/keys/billing/0123abcd")]
     [InlineData("https://clinic-kv.vault.azure.net/secrets/billing/0123abcd")]
     [InlineData("https://clinic-kv.vault.azure.net/keys/billing/0123abcd?x=1")]
-    [InlineData("https://user@clinic-kv.vault.azure.net/keys/billing/0123abcd")]
+    [InlineData("https://user:@clinic-kv.vault.azure.net/keys/billing/0123abcd")]
     public void Constructor_keyIdThatIsNotAnHttpsKeyVaultKey_isRefused(string keyId)
     {
         var options = new KeyVaultKeyOptions { KeyId = new Uri(keyId) };
