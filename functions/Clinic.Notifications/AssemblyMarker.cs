@@ -1,0 +1,3 @@
+namespace Clinic.Notifications;
+
+internal static class AssemblyMarker;
