@@ -8,6 +8,14 @@ namespace Clinic.Billing.Workflows;
 public static class BillingWorkflowClient
 {
     /// <summary>
+    /// Starts of one instance id are serialized within a process: the in-process Durable backend leaves an
+    /// instance pending for ever when it is scheduled twice at once. Across processes the backend's own
+    /// "instance exists" refusal decides, and the loser joins the winner (below). Striped, so memory is bounded.
+    /// </summary>
+    private static readonly SemaphoreSlim[] StartLocks =
+        Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+
+    /// <summary>
     /// Starts the payment, or returns the instance id of the one that this invoice and key already started
     /// (running or finished): one key never starts a second charge. A new attempt needs a new key.
     /// </summary>
@@ -32,6 +40,17 @@ public static class BillingWorkflowClient
             client, BillingWorkflowNames.RefundOrchestrator, instanceId, input, cancellationToken);
     }
 
+    /// <summary>Starts the settlement of a cancelled appointment, or joins the one already started for it.</summary>
+    public static Task<string> StartOrJoinSettlementAsync(
+        this DurableTaskClient client, SettlementInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+
+        var instanceId = CancellationSettlementOrchestrator.InstanceIdFor(input.AppointmentId);
+        return StartOrJoinAsync(client, BillingWorkflowNames.CancellationSettlementOrchestrator, instanceId, input,
+            cancellationToken);
+    }
+
     private static async Task<string> StartOrJoinAsync(
         DurableTaskClient client,
         string orchestratorName,
@@ -41,6 +60,25 @@ public static class BillingWorkflowClient
     {
         ArgumentNullException.ThrowIfNull(client);
 
+        var gate = StartLocks[(int)((uint)StringComparer.Ordinal.GetHashCode(instanceId) % StartLocks.Length)];
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await StartUnlessStartedAsync(client, orchestratorName, instanceId, input, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static async Task<string> StartUnlessStartedAsync(
+        DurableTaskClient client,
+        string orchestratorName,
+        string instanceId,
+        object input,
+        CancellationToken cancellationToken)
+    {
         // Some backends restart a finished instance whose id is scheduled again: look first.
         if (await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is not null)
             return instanceId;

@@ -8,6 +8,7 @@ public static class BillingWorkflowNames
 {
     public const string PaymentOrchestrator = "PaymentOrchestrator";
     public const string RefundOrchestrator = "RefundOrchestrator";
+    public const string CancellationSettlementOrchestrator = "CancellationSettlementOrchestrator";
 
     public const string MarkPaymentPending = "MarkPaymentPending";
     public const string ChargePayment = "ChargePayment";
@@ -19,4 +20,7 @@ public static class BillingWorkflowNames
     public const string IssueRefund = "IssueRefund";
     public const string MarkRefunded = "MarkRefunded";
     public const string MarkRefundFailed = "MarkRefundFailed";
+
+    public const string FindAppointmentInvoice = "FindAppointmentInvoice";
+    public const string VoidInvoice = "VoidInvoice";
 }

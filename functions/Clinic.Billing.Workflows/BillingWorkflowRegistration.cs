@@ -17,6 +17,8 @@ public static class BillingWorkflowRegistration
         return registry
             .AddOrchestrator<PaymentOrchestrator>(BillingWorkflowNames.PaymentOrchestrator)
             .AddOrchestrator<RefundOrchestrator>(BillingWorkflowNames.RefundOrchestrator)
+            .AddOrchestrator<CancellationSettlementOrchestrator>(
+                BillingWorkflowNames.CancellationSettlementOrchestrator)
             .AddActivity<MarkPaymentPendingActivity>(BillingWorkflowNames.MarkPaymentPending)
             .AddActivity<ChargePaymentActivity>(BillingWorkflowNames.ChargePayment)
             .AddActivity<MarkPaidActivity>(BillingWorkflowNames.MarkPaid)
@@ -25,6 +27,8 @@ public static class BillingWorkflowRegistration
             .AddActivity<MarkRefundPendingActivity>(BillingWorkflowNames.MarkRefundPending)
             .AddActivity<IssueRefundActivity>(BillingWorkflowNames.IssueRefund)
             .AddActivity<MarkRefundedActivity>(BillingWorkflowNames.MarkRefunded)
-            .AddActivity<MarkRefundFailedActivity>(BillingWorkflowNames.MarkRefundFailed);
+            .AddActivity<MarkRefundFailedActivity>(BillingWorkflowNames.MarkRefundFailed)
+            .AddActivity<FindAppointmentInvoiceActivity>(BillingWorkflowNames.FindAppointmentInvoice)
+            .AddActivity<VoidInvoiceActivity>(BillingWorkflowNames.VoidInvoice);
     }
 }

@@ -1,3 +1,4 @@
+using Clinic.Billing.Domain;
 using Microsoft.Extensions.Logging;
 
 namespace Clinic.Billing.Workflows;
@@ -20,4 +21,15 @@ internal static partial class Log
         EventName = "GatewayGaveUp")]
     public static partial void GatewayGaveUp(
         ILogger logger, string step, string invoiceId, string failureCode, string errorType);
+
+    [LoggerMessage(4032, LogLevel.Information,
+        "Settlement of invoice {InvoiceId} found it {Status}; reading it again in {Wait} (round {Round})",
+        EventName = "SettlementWaiting")]
+    public static partial void SettlementWaiting(
+        ILogger logger, string invoiceId, InvoiceStatus status, TimeSpan wait, int round);
+
+    [LoggerMessage(4033, LogLevel.Error,
+        "Settlement of invoice {InvoiceId} gave up with the invoice {Status} after {Rounds} rounds",
+        EventName = "SettlementGaveUp")]
+    public static partial void SettlementGaveUp(ILogger logger, string invoiceId, InvoiceStatus status, int rounds);
 }

@@ -1,4 +1,5 @@
 using Clinic.Billing;
+using Clinic.Billing.Workflows;
 using Clinic.Platform;
 using Clinic.Scheduling;
 using Clinic.Scheduling.Application;
@@ -22,6 +23,9 @@ public static class ClinicModules
         services.AddScheduling(configuration);
         services.AddUsers(configuration);
         services.AddBilling(configuration);
+
+        // How long billing's workflows keep trying the provider; the defaults suit production.
+        services.AddOptions<GatewayRetryOptions>().Bind(configuration.GetSection("Billing:GatewayRetry"));
 
         // Users links doctor accounts to doctors, which scheduling owns; the app introduces the two.
         services.AddSingleton<IDoctorExistence>(provider => new DelegateDoctorExistence(async (id, token) =>

@@ -10,8 +10,11 @@ public sealed class PaymentGatewayOptions
     public const string SimulatedGateway = "Simulated";
     public const string StripeGateway = "Stripe";
 
-    /// <summary><c>Simulated</c> (the default, for development) or <c>Stripe</c>.</summary>
-    public string Gateway { get; set; } = SimulatedGateway;
+    /// <summary>
+    /// <c>Stripe</c>, or <c>Simulated</c> for development. There is no default: an app that forgot the setting
+    /// must not start taking pretend payments.
+    /// </summary>
+    public string? Gateway { get; set; }
 
     public StripeGatewayOptions Stripe { get; set; } = new();
 }

@@ -31,6 +31,14 @@ public sealed class BillingWorkflowFunctions(IServiceProvider services)
         return new RefundOrchestrator().RunAsync(context, context.GetInput<RefundWorkflowInput>()!);
     }
 
+    [Function(BillingWorkflowNames.CancellationSettlementOrchestrator)]
+    public static Task<WorkflowOutcome> RunCancellationSettlementOrchestrator(
+        [OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new CancellationSettlementOrchestrator().RunAsync(context, context.GetInput<SettlementInput>()!);
+    }
+
     [Function(BillingWorkflowNames.MarkPaymentPending)]
     public Task<InvoiceStep> MarkPaymentPending([ActivityTrigger] InvoiceRef input, FunctionContext context) =>
         Run<MarkPaymentPendingActivity, InvoiceRef, InvoiceStep>(
@@ -73,6 +81,16 @@ public sealed class BillingWorkflowFunctions(IServiceProvider services)
         [ActivityTrigger] RecordFailureInput input, FunctionContext context) =>
         Run<MarkRefundFailedActivity, RecordFailureInput, InvoiceStep>(
             BillingWorkflowNames.MarkRefundFailed, input, context);
+
+    [Function(BillingWorkflowNames.FindAppointmentInvoice)]
+    public Task<AppointmentInvoice> FindAppointmentInvoice(
+        [ActivityTrigger] string appointmentId, FunctionContext context) =>
+        Run<FindAppointmentInvoiceActivity, string, AppointmentInvoice>(
+            BillingWorkflowNames.FindAppointmentInvoice, appointmentId, context);
+
+    [Function(BillingWorkflowNames.VoidInvoice)]
+    public Task<InvoiceStep> VoidInvoice([ActivityTrigger] VoidInvoiceInput input, FunctionContext context) =>
+        Run<VoidInvoiceActivity, VoidInvoiceInput, InvoiceStep>(BillingWorkflowNames.VoidInvoice, input, context);
 
     private Task<TOutput> Run<TActivity, TInput, TOutput>(string name, TInput input, FunctionContext context)
         where TActivity : TaskActivity<TInput, TOutput>

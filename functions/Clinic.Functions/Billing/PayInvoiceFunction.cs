@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
 
 namespace Clinic.Functions.Billing;
 
@@ -18,7 +19,7 @@ namespace Clinic.Functions.Billing;
 /// host hands it over per call (the extension registers none for injection); the local host binds the
 /// client of its in-process Durable host to the same parameter.
 /// </summary>
-public sealed class PayInvoiceFunction(InvoiceService invoices)
+public sealed class PayInvoiceFunction(InvoiceService invoices, IOptions<GatewayRetryOptions> retry)
 {
     [Function("PayInvoice")]
     [FunctionAccess(AccessPolicy.Owner)]
@@ -48,7 +49,7 @@ public sealed class PayInvoiceFunction(InvoiceService invoices)
             .NoStore();
     }
 
-    private static async Task<Result<PaymentWorkflowInput>> ReadInputAsync(
+    private async Task<Result<PaymentWorkflowInput>> ReadInputAsync(
         HttpRequest request, string patientId, string invoiceId, CancellationToken cancellationToken)
     {
         var keys = request.Headers["Idempotency-Key"];
@@ -65,6 +66,6 @@ public sealed class PayInvoiceFunction(InvoiceService invoices)
         if (PaymentTokens.LooksLikeCardNumber(token))
             return BillingFailures.CardNumberRefused;
 
-        return new PaymentWorkflowInput(patientId, invoiceId, token, keys[0]!);
+        return new PaymentWorkflowInput(patientId, invoiceId, token, keys[0]!, retry.Value);
     }
 }

@@ -1,13 +1,23 @@
+using Clinic.Billing.Workflows;
+using Clinic.Billing.Workflows.Contracts;
 using Clinic.Platform.Http;
 using Clinic.Platform.Identity;
 using Clinic.Scheduling.Application;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
 
 namespace Clinic.Functions.Scheduling;
 
-public sealed class CancelAppointmentFunction(AppointmentService appointments)
+/// <summary>
+/// Cancels the caller's appointment, then starts the settlement of its invoice (void if unpaid, refund if
+/// paid). Both steps are idempotent: when the settlement cannot be started the caller gets an error, and
+/// cancelling again finds the appointment cancelled and starts the settlement that was missing.
+/// </summary>
+public sealed class CancelAppointmentFunction(
+    AppointmentService appointments, IOptions<GatewayRetryOptions> retry)
 {
     [Function("CancelAppointment")]
     [FunctionAccess(AccessPolicy.Owner)]
@@ -15,13 +25,21 @@ public sealed class CancelAppointmentFunction(AppointmentService appointments)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "appointments/{appointmentId}/cancel")]
         HttpRequest request,
         string appointmentId,
+        [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(client);
 
         var caller = CallerContext.Get(request.HttpContext);
 
         var result = await appointments.CancelAsync(caller.UserId, appointmentId, cancellationToken);
+        if (result.Succeeded)
+        {
+            var settlement = new SettlementInput(result.Value!.Id, retry.Value);
+            await client.StartOrJoinSettlementAsync(settlement, cancellationToken);
+        }
+
         return result.ToApiResult(request.HttpContext, value => ApiResults.Ok(value).NoStore());
     }
 }

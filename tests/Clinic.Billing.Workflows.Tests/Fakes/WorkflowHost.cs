@@ -101,6 +101,16 @@ internal sealed class WorkflowHost : IAsyncDisposable
         return await WaitForOutcomeAsync(instanceId);
     }
 
+    public async Task<WorkflowOutcome> SettleAsync(
+        string appointmentId, TimeSpan? pendingPaymentWait = null, int maxRounds = 120)
+    {
+        var input = new SettlementInput(appointmentId, FastRetry, pendingPaymentWait, maxRounds);
+        var instanceId = await Client.StartOrJoinSettlementAsync(input, CancellationToken.None);
+        return await WaitForOutcomeAsync(instanceId);
+    }
+
+    public InvoiceService InvoiceService => Host.Services.GetRequiredService<InvoiceService>();
+
     public async Task<WorkflowOutcome> WaitForOutcomeAsync(string instanceId)
     {
         using var timeout = new CancellationTokenSource(CompletionTimeout);

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Clinic.Billing.Payments;
 using Clinic.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static Clinic.IntegrationTests.Infrastructure.ApiClient;
 
 namespace Clinic.IntegrationTests.Billing;
@@ -18,7 +20,15 @@ public sealed class PaymentFlowTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private HttpClient Client => _host.Client;
 
-    public async Task InitializeAsync() => _host = await RunningLocalHost.StartAsync(azurite.Azurite);
+    public async Task InitializeAsync() => _host = await RunningLocalHost.StartAsync(azurite.Azurite, FastRetry);
+
+    /// <summary>Milliseconds where production waits seconds, so exhausting the retries takes about a second.</summary>
+    private static Dictionary<string, string?> FastRetry => new()
+    {
+        ["Billing:GatewayRetry:FirstRetryInterval"] = "00:00:00.050",
+        ["Billing:GatewayRetry:MaxRetryInterval"] = "00:00:00.200",
+        ["Billing:GatewayRetry:CircuitOpenWait"] = "00:00:00.100",
+    };
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -58,6 +68,135 @@ public sealed class PaymentFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         var final = await PollUntilSettledAsync(patient, accepted.Headers.Location!.OriginalString);
         Assert.Equal("payment-failed", final.GetProperty("status").GetString());
         Assert.Equal("card_declined", final.GetProperty("failureCode").GetString());
+    }
+
+    [Theory]
+    [InlineData("tok_approve", 2, "paid", null)]
+    [InlineData("tok_decline", 3, "payment-failed", "card_declined")]
+    [InlineData("tok_transient_2", 4, "paid", null)]
+    [InlineData("tok_timeout", 5, "payment-failed", "gateway_unavailable")]
+    public async Task Pay_eachTestCard_endsAsDocumented(
+        string token, int slotIndex, string expectedStatus, string? expectedFailure)
+    {
+        var patient = "patient-card-" + token.Replace('_', '-');
+        var invoiceId = (await BookAndFindInvoiceAsync(patient, slotIndex)).GetProperty("id").GetString()!;
+
+        var accepted = await Client.SendAsync(
+            Post($"/api/me/invoices/{invoiceId}/pay", new { paymentToken = token }, "pay-" + token).As(patient));
+        var final = await PollUntilSettledAsync(patient, accepted.Headers.Location!.OriginalString);
+
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        Assert.Equal(expectedStatus, final.GetProperty("status").GetString());
+        if (expectedFailure is not null)
+            Assert.Equal(expectedFailure, final.GetProperty("failureCode").GetString());
+    }
+
+    [Fact]
+    public async Task Pay_finalFailure_alertsAdminsAndListsTheInvoice()
+    {
+        const string patient = "patient-pay-alert";
+        var invoiceId = (await BookAndFindInvoiceAsync(patient, slotIndex: 6)).GetProperty("id").GetString()!;
+
+        var accepted = await Client.SendAsync(Post(
+            $"/api/me/invoices/{invoiceId}/pay", new { paymentToken = "tok_timeout" }, "pay-alert-1").As(patient));
+        await PollUntilSettledAsync(patient, accepted.Headers.Location!.OriginalString);
+        var alerts = await Client.SendAsync(Get("/api/admin/alerts").As("demo-admin"));
+        var failed = await Client.SendAsync(Get("/api/admin/payments/failed").As("demo-admin"));
+        var byPatient = await Client.SendAsync(Get("/api/admin/payments/failed").As(patient));
+
+        Assert.Contains((await alerts.JsonAsync()).GetProperty("alerts").EnumerateArray(), alert =>
+            alert.GetProperty("eventName").GetString() == "PaymentFailed"
+            && alert.GetProperty("summary").GetString()!.Contains(invoiceId, StringComparison.Ordinal));
+        Assert.Equal("no-store", failed.Headers.CacheControl!.ToString());
+        Assert.Contains((await failed.JsonAsync()).GetProperty("invoices").EnumerateArray(),
+            invoice => invoice.GetProperty("invoiceId").GetString() == invoiceId);
+        Assert.Equal(HttpStatusCode.Forbidden, byPatient.StatusCode);
+    }
+
+    [Fact]
+    public async Task Pay_sameKeySubmittedConcurrently_oneOrchestrationOneCharge()
+    {
+        const string patient = "patient-pay-race";
+        var invoiceId = (await BookAndFindInvoiceAsync(patient, slotIndex: 7)).GetProperty("id").GetString()!;
+        var gateway = (SimulatedPaymentGateway)_host.Services.GetRequiredService<IPaymentGateway>();
+        var capturedBefore = gateway.Captures;
+
+        var submissions = Enumerable.Range(0, 8).Select(_ => Client.SendAsync(Post(
+            $"/api/me/invoices/{invoiceId}/pay", new { paymentToken = "tok_transient_1" }, "pay-race-1")
+            .As(patient)));
+        var answers = await Task.WhenAll(submissions);
+        var instanceIds = await Task.WhenAll(answers.Select(async a =>
+            (await a.JsonAsync()).GetProperty("instanceId").GetString()));
+        var final = await PollUntilSettledAsync(patient, $"/api/me/invoices/{invoiceId}");
+
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode));
+        Assert.Single(instanceIds.Distinct());
+        Assert.Equal("paid", final.GetProperty("status").GetString());
+        Assert.Equal(1, gateway.Captures - capturedBefore);
+    }
+
+    [Fact]
+    public async Task Cancel_unpaidAndPaidAppointments_voidsOneAndRefundsTheOther()
+    {
+        const string patient = "patient-pay-cancel";
+        var unpaid = await BookAndFindInvoiceAsync(patient, slotIndex: 8);
+        var paid = await BookAndFindInvoiceAsync(patient, slotIndex: 9);
+        var paidId = paid.GetProperty("id").GetString()!;
+        var accepted = await Client.SendAsync(Post(
+            $"/api/me/invoices/{paidId}/pay", new { paymentToken = "tok_approve" }, "pay-cancel-1").As(patient));
+        await PollUntilSettledAsync(patient, accepted.Headers.Location!.OriginalString);
+
+        foreach (var invoice in new[] { unpaid, paid })
+        {
+            var appointmentId = invoice.GetProperty("appointmentId").GetString();
+            var cancelled = await Client.SendAsync(
+                Post($"/api/appointments/{appointmentId}/cancel", new { }).As(patient));
+            Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        }
+
+        var voided = await PollUntilAsync(patient, unpaid.GetProperty("id").GetString()!, "void");
+        var refunded = await PollUntilAsync(patient, paidId, "refunded");
+        Assert.Equal("void", voided.GetProperty("status").GetString());
+        Assert.Equal("refunded", refunded.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task DoctorPayments_ownDayShowsStatusOnly_otherDoctorRefused()
+    {
+        const string patient = "patient-pay-doctor-view";
+        var invoice = await BookAndFindInvoiceAsync(patient, slotIndex: 10);
+        var appointmentId = invoice.GetProperty("appointmentId").GetString()!;
+        var appointment = await (await Client.SendAsync(
+            Get($"/api/appointments/{appointmentId}").As(patient))).JsonAsync();
+        var date = appointment.GetProperty("localStart").GetString()![..10];
+
+        var own = await Client.SendAsync(
+            Get($"/api/doctors/{Doctor}/payments?date={date}").As(FutureSlots.ParisDoctorAccount));
+        var other = await Client.SendAsync(
+            Get($"/api/doctors/{Doctor}/payments?date={date}").As("demo-doctor-amelia-hart"));
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal("no-store", own.Headers.CacheControl!.ToString());
+        var entry = (await own.JsonAsync()).GetProperty("payments").EnumerateArray()
+            .Single(p => p.GetProperty("appointmentId").GetString() == appointmentId);
+        Assert.Equal("open", entry.GetProperty("status").GetString());
+        Assert.False(entry.TryGetProperty("amount", out _));
+        Assert.False(entry.TryGetProperty("cardLast4", out _));
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+    }
+
+    private async Task<JsonElement> PollUntilAsync(string patient, string invoiceId, string status)
+    {
+        var deadline = DateTimeOffset.UtcNow + PaymentDeadline;
+        while (true)
+        {
+            var invoice = await (await Client.SendAsync(Get($"/api/me/invoices/{invoiceId}").As(patient)))
+                .JsonAsync();
+            if (invoice.GetProperty("status").GetString() == status || DateTimeOffset.UtcNow > deadline)
+                return invoice;
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
     }
 
     private async Task<JsonElement> BookAndFindInvoiceAsync(string patient, int slotIndex)
