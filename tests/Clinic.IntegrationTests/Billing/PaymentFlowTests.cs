@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Clinic.Billing.Payments;
 using Clinic.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -184,6 +185,37 @@ public sealed class PaymentFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.False(entry.TryGetProperty("cardLast4", out _));
         Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
     }
+
+    [Fact]
+    public async Task FullPaymentFlow_everyLogRecord_carriesNoPlaintextAmountTokenOrCardDigits()
+    {
+        const string patient = "patient-pay-logs";
+        var invoice = await BookAndFindInvoiceAsync(patient, slotIndex: 11);
+        var invoiceId = invoice.GetProperty("id").GetString()!;
+        var accepted = await Client.SendAsync(Post(
+            $"/api/me/invoices/{invoiceId}/pay", new { paymentToken = "tok_transient_1" }, "pay-logs-1").As(patient));
+        await PollUntilSettledAsync(patient, accepted.Headers.Location!.OriginalString);
+        await Client.SendAsync(Post(
+            $"/api/appointments/{invoice.GetProperty("appointmentId").GetString()}/cancel", new { }).As(patient));
+        await PollUntilAsync(patient, invoiceId, "refunded");
+
+        var records = _host.Logs.GetSnapshot();
+
+        Assert.Contains(records, r => r.Id.Name == "PaymentSucceededDetails");
+        Assert.Contains(records, r => r.Id.Name == "RefundIssued");
+        string[] secrets = ["60.00", "6000", "60,00", "tok_transient_1", "4242"];
+        var leaked = records
+            .Select(r => (r.Id, Text: string.Join("\n", new[] { r.Message }.Concat(
+                r.StructuredState?.Select(pair => $"{pair.Key}={pair.Value}") ?? []))))
+            .SelectMany(r => secrets.Where(secret => StandsAlone(r.Text, secret)).Select(s => $"{r.Id}: {s}"));
+        Assert.Empty(leaked);
+    }
+
+    /// <summary>A secret found inside a longer run of base64url or hex characters is chance, not a leak.</summary>
+    private static bool StandsAlone(string text, string secret) =>
+        Regex.IsMatch(text,
+            $"(?<![A-Za-z0-9+/_-]){Regex.Escape(secret)}(?![A-Za-z0-9+/=_-])",
+            RegexOptions.None, TimeSpan.FromSeconds(1));
 
     private async Task<JsonElement> PollUntilAsync(string patient, string invoiceId, string status)
     {
