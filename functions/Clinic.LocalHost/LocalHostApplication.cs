@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Clinic.Billing.Workflows;
 using Clinic.Functions;
 using Clinic.LocalHost.Binding;
+using Clinic.LocalHost.Triggers;
 using Clinic.Platform.Http;
 using Clinic.Platform.Observability;
 using Microsoft.DurableTask.Testing;
@@ -11,7 +12,8 @@ namespace Clinic.LocalHost;
 
 /// <summary>
 /// An ASP.NET Core host for the Functions app's HTTP functions, for machines without Azure Functions Core
-/// Tools. It serves the same function classes at the same routes under <c>/api</c> on 127.0.0.1:7071.
+/// Tools. It serves the same function classes at the same routes under <c>/api</c> on 127.0.0.1:7071, and
+/// runs their queue- and timer-triggered functions as the Functions host would (see <c>Triggers</c>).
 /// </summary>
 public static class LocalHostApplication
 {
@@ -30,6 +32,7 @@ public static class LocalHostApplication
         builder.Services.AddClinicTelemetry(builder.Configuration);
         AddDurableTask(builder);
         builder.Services.AddHostedService<DemoDataSeedingService>();
+        builder.Services.AddLocalTriggers(typeof(ClinicModules).Assembly);
         configure?.Invoke(builder);
 
         var app = builder.Build();
