@@ -1,8 +1,12 @@
 using Clinic.Billing;
 using Clinic.Billing.Workflows;
+using Clinic.Functions.Notifications;
+using Clinic.Notifications;
+using Clinic.Notifications.Recipients;
 using Clinic.Platform;
 using Clinic.Scheduling;
 using Clinic.Scheduling.Application;
+using Clinic.Scheduling.Changes;
 using Clinic.Users;
 using Clinic.Users.Application;
 using Microsoft.Extensions.Configuration;
@@ -23,6 +27,7 @@ public static class ClinicModules
         services.AddScheduling(configuration);
         services.AddUsers(configuration);
         services.AddBilling(configuration);
+        services.AddNotifications(configuration);
 
         // How long billing's workflows keep trying the provider; the defaults suit production.
         services.AddOptions<GatewayRetryOptions>().Bind(configuration.GetSection("Billing:GatewayRetry"));
@@ -30,6 +35,11 @@ public static class ClinicModules
         // Users links doctor accounts to doctors, which scheduling owns; the app introduces the two.
         services.AddSingleton<IDoctorExistence>(provider => new DelegateDoctorExistence(async (id, token) =>
             await provider.GetRequiredService<DoctorDirectory>().FindAsync(id, token) is not null));
+
+        // Notifications read profiles (users) and appointments (scheduling), and hear of scheduling's changes.
+        services.AddSingleton<IRecipientDirectory, ProfileRecipientDirectory>();
+        services.AddSingleton<IAppointmentSource, SchedulingAppointmentSource>();
+        services.AddSingleton<IAppointmentChangePublisher, NotificationChangePublisher>();
         return services;
     }
 }

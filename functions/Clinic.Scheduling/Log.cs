@@ -44,4 +44,14 @@ internal static partial class Log
     [LoggerMessage(2020, LogLevel.Information, "Seeded {Count} demo doctors",
         EventName = "DemoDoctorsSeeded")]
     public static partial void DemoDoctorsSeeded(ILogger logger, int count);
+
+    [LoggerMessage(2030, LogLevel.Warning,
+        "Change {ChangeId} ({Kind}) was committed but not published ({ErrorType}); the outbox sweep will publish it",
+        EventName = "ChangeDispatchDeferred")]
+    public static partial void ChangeDispatchDeferred(
+        ILogger logger, string changeId, Changes.AppointmentChangeKind kind, string errorType);
+
+    [LoggerMessage(2031, LogLevel.Information, "Outbox sweep published {Count} changes",
+        EventName = "ChangesSwept")]
+    public static partial void ChangesSwept(ILogger logger, int count);
 }

@@ -1,8 +1,10 @@
 using Clinic.Scheduling.Application;
+using Clinic.Scheduling.Changes;
 using Clinic.Scheduling.DemoData;
 using Clinic.Scheduling.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Clinic.Scheduling;
 
@@ -18,8 +20,12 @@ public static class SchedulingServiceCollectionExtensions
         services.AddOptions<SchedulingOptions>()
             .Bind(configuration.GetSection(SchedulingOptions.SectionName));
         services.AddMemoryCache();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IDoctorStore, TableDoctorStore>();
-        services.AddSingleton<IAppointmentStore, TableAppointmentStore>();
+        services.AddSingleton<TableAppointmentStore>();
+        services.AddSingleton<IAppointmentStore>(provider => provider.GetRequiredService<TableAppointmentStore>());
+        services.AddSingleton<IChangeOutbox>(provider => provider.GetRequiredService<TableAppointmentStore>());
+        services.AddSingleton<ChangeDispatcher>();
         services.AddSingleton<DoctorDirectory>();
         services.AddSingleton<SlotSearch>();
         services.AddSingleton<DoctorDayQuery>();

@@ -12,6 +12,9 @@ public sealed class StorageOptions
 
     public Uri? TableServiceUri { get; set; }
 
+    /// <summary>The queue endpoint for a managed identity, where no connection string is set.</summary>
+    public Uri? QueueServiceUri { get; set; }
+
     /// <summary>Prefix of every table name, so tests and several developers can share one account.</summary>
     public string TablePrefix { get; set; } = "";
 }

@@ -1,5 +1,6 @@
 using Clinic.Platform.Errors;
 using Clinic.Platform.Privacy;
+using Clinic.Scheduling.Changes;
 using Clinic.Scheduling.Contracts;
 using Clinic.Scheduling.Domain;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,7 @@ public sealed class AppointmentService(
     IClock clock,
     IOptions<SchedulingOptions> options,
     Pseudonymizer pseudonyms,
+    ChangeDispatcher changes,
     ILogger<AppointmentService> logger)
 {
     private const int MaxListed = 200;
@@ -130,11 +132,13 @@ public sealed class AppointmentService(
 
         var slot = new Slot(start, start + doctor.SlotLength, start.InZone(doctor.TimeZone));
         var moved = current.MoveTo(slot, clock.GetCurrentInstant());
-        var outcome = await store.MoveAsync(stored, moved, cancellationToken);
+        var change = AppointmentChange.Of(AppointmentChangeKind.Rescheduled, moved, current.Start);
+        var outcome = await store.MoveAsync(stored, moved, change, cancellationToken);
         switch (outcome)
         {
             case WriteOutcome.Done:
                 Log.AppointmentRescheduled(logger, moved.Id, moved.DoctorId, moved.Version);
+                await changes.TryDispatchAsync(change, cancellationToken);
                 return AppointmentViews.ToResponse(moved, doctor);
             case WriteOutcome.SlotTaken:
                 Log.SlotConflict(logger, doctor.Id);
@@ -159,10 +163,12 @@ public sealed class AppointmentService(
             return refusal;
 
         var cancelled = stored.Appointment.Cancel(clock.GetCurrentInstant());
-        var outcome = await store.CancelAsync(stored, cancelled, cancellationToken);
+        var change = AppointmentChange.Of(AppointmentChangeKind.Cancelled, cancelled, null);
+        var outcome = await store.CancelAsync(stored, cancelled, change, cancellationToken);
         if (outcome == WriteOutcome.Done)
         {
             Log.AppointmentCancelled(logger, cancelled.Id, cancelled.DoctorId);
+            await changes.TryDispatchAsync(change, cancellationToken);
             return AppointmentViews.ToResponse(cancelled, doctor);
         }
 
@@ -176,11 +182,13 @@ public sealed class AppointmentService(
     private async Task<Result<BookingResult>> CommitBookingAsync(
         Appointment appointment, PatientLink link, Doctor doctor, CancellationToken cancellationToken)
     {
-        var outcome = await store.BookAsync(appointment, cancellationToken);
+        var change = AppointmentChange.Of(AppointmentChangeKind.Booked, appointment, null);
+        var outcome = await store.BookAsync(appointment, change, cancellationToken);
         if (outcome == WriteOutcome.Done)
         {
             Log.AppointmentBooked(
                 logger, appointment.Id, appointment.DoctorId, pseudonyms.Pseudonymize(appointment.PatientId));
+            await changes.TryDispatchAsync(change, cancellationToken);
             return new BookingResult(AppointmentViews.ToResponse(appointment, doctor), Replayed: false);
         }
 

@@ -1,3 +1,4 @@
+using Clinic.Scheduling.Changes;
 using Clinic.Scheduling.Domain;
 using NodaTime;
 
@@ -27,18 +28,26 @@ public interface IAppointmentStore
     /// </summary>
     Task<StoredAppointment?> FindAsync(PatientLink link, CancellationToken cancellationToken);
 
-    /// <summary>Holds the slot with the appointment in one insert that fails if the slot is held.</summary>
-    Task<WriteOutcome> BookAsync(Appointment appointment, CancellationToken cancellationToken);
+    /// <summary>
+    /// Holds the slot with the appointment and records <paramref name="change"/> in the outbox, in one
+    /// transaction that fails if the slot is held.
+    /// </summary>
+    Task<WriteOutcome> BookAsync(
+        Appointment appointment, AppointmentChange change, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Frees the old slot, holds the new one and updates the appointment together, or does nothing.
+    /// Frees the old slot, holds the new one, updates the appointment and records the change together, or does
+    /// nothing.
     /// </summary>
     Task<WriteOutcome> MoveAsync(
-        StoredAppointment current, Appointment moved, CancellationToken cancellationToken);
+        StoredAppointment current, Appointment moved, AppointmentChange change, CancellationToken cancellationToken);
 
-    /// <summary>Frees the slot and stores the cancellation together, or does nothing.</summary>
+    /// <summary>Frees the slot, stores the cancellation and records the change together, or does nothing.</summary>
     Task<WriteOutcome> CancelAsync(
-        StoredAppointment current, Appointment cancelled, CancellationToken cancellationToken);
+        StoredAppointment current,
+        Appointment cancelled,
+        AppointmentChange change,
+        CancellationToken cancellationToken);
 
     /// <summary>A doctor's appointment by id, searched within that doctor's partition only.</summary>
     Task<StoredAppointment?> FindForDoctorAsync(

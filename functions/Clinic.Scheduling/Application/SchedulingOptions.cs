@@ -18,4 +18,10 @@ public sealed class SchedulingOptions
     public TimeSpan DoctorProfileLifetime { get; set; } = TimeSpan.FromSeconds(30);
 
     internal Duration Notice => Duration.FromTimeSpan(MinimumNotice);
+
+    /// <summary>
+    /// How old an outbox entry must be before the sweep publishes it, so the sweep does not race the publish
+    /// right after the commit.
+    /// </summary>
+    public TimeSpan OutboxSweepDelay { get; set; } = TimeSpan.FromSeconds(30);
 }

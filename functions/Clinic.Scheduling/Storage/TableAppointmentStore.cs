@@ -1,7 +1,10 @@
 using Azure;
 using Azure.Data.Tables;
 using Clinic.Platform.Storage;
+using System.Text.Json;
+using Clinic.Platform.Json;
 using Clinic.Scheduling.Application;
+using Clinic.Scheduling.Changes;
 using Clinic.Scheduling.Domain;
 using NodaTime;
 using NodaTime.Text;
@@ -16,8 +19,13 @@ namespace Clinic.Scheduling.Storage;
 /// change writes it and the slot rows in one entity-group transaction. PatientAppointments (a partition per
 /// patient) links each patient to their appointments and to the slot first booked.
 /// </summary>
-internal sealed class TableAppointmentStore(TableClientProvider tables) : IAppointmentStore
+internal sealed class TableAppointmentStore(TableClientProvider tables) : IAppointmentStore, IChangeOutbox
 {
+    private const string OutboxPrefix = "outbox_";
+
+    /// <summary>The first key after every outbox key: '`' follows '_' in ordinal order.</summary>
+    private const string OutboxEnd = "outbox`";
+
     private const string AppointmentPrefix = "appt_";
     private const string SlotPrefix = "slot_";
     private const string FromSlotRow = "slot:";
@@ -102,23 +110,21 @@ internal sealed class TableAppointmentStore(TableClientProvider tables) : IAppoi
             : null;
     }
 
-    public async Task<WriteOutcome> BookAsync(Appointment appointment, CancellationToken cancellationToken)
+    public async Task<WriteOutcome> BookAsync(
+        Appointment appointment, AppointmentChange change, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(SchedulingTables.Appointments, cancellationToken);
-        try
+        ArgumentNullException.ThrowIfNull(appointment);
+        var actions = new[]
         {
-            await table.AddEntityAsync(
-                ToEntity(appointment, SlotRowKey(appointment.Start)), cancellationToken);
-            return WriteOutcome.Done;
-        }
-        catch (RequestFailedException exception) when (exception.Status == 409)
-        {
-            return WriteOutcome.SlotTaken;
-        }
+            new TableTransactionAction(
+                TableTransactionActionType.Add, ToEntity(appointment, SlotRowKey(appointment.Start))),
+            AddToOutbox(change),
+        };
+        return await SubmitAsync(appointment.DoctorId, actions, slotActionIndex: 0, cancellationToken);
     }
 
     public async Task<WriteOutcome> MoveAsync(
-        StoredAppointment current, Appointment moved, CancellationToken cancellationToken)
+        StoredAppointment current, Appointment moved, AppointmentChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(current);
         var actions = new[]
@@ -127,16 +133,67 @@ internal sealed class TableAppointmentStore(TableClientProvider tables) : IAppoi
             new TableTransactionAction(
                 TableTransactionActionType.Add, ToEntity(moved, SlotRowKey(moved.Start))),
             WriteAppointmentRow(current, moved),
+            AddToOutbox(change),
         };
         return await SubmitAsync(moved.DoctorId, actions, slotActionIndex: 1, cancellationToken);
     }
 
     public async Task<WriteOutcome> CancelAsync(
-        StoredAppointment current, Appointment cancelled, CancellationToken cancellationToken)
+        StoredAppointment current,
+        Appointment cancelled,
+        AppointmentChange change,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(current);
-        var actions = new[] { FreeSlot(current), WriteAppointmentRow(current, cancelled) };
+        var actions = new[] { FreeSlot(current), WriteAppointmentRow(current, cancelled), AddToOutbox(change) };
         return await SubmitAsync(cancelled.DoctorId, actions, slotActionIndex: -1, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AppointmentChange>> ListPendingAsync(
+        DateTimeOffset committedBefore, int max, CancellationToken cancellationToken)
+    {
+        // Every doctor's partition is searched: outbox rows are few and short-lived, but the filter still scans
+        // the table (docs/architecture.md, "Notifications", says what that costs and what would replace it).
+        var table = await tables.GetAsync(SchedulingTables.Appointments, cancellationToken);
+        var filter = TableClient.CreateQueryFilter(
+            $"RowKey ge {OutboxPrefix} and RowKey lt {OutboxEnd} and CommittedAt lt {committedBefore}");
+        var pending = new List<AppointmentChange>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            pending.Add(JsonSerializer.Deserialize<AppointmentChange>(entity.GetString("Change"), ClinicJson.Options)!);
+            if (pending.Count >= max)
+                break;
+        }
+
+        return pending.OrderBy(change => change.OccurredAt).ToList();
+    }
+
+    public async Task RemoveAsync(AppointmentChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+
+        var table = await tables.GetAsync(SchedulingTables.Appointments, cancellationToken);
+        try
+        {
+            await table.DeleteEntityAsync(
+                TableKey.Encode(change.DoctorId), OutboxPrefix + change.Id, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            // Published and removed by another dispatcher already.
+        }
+    }
+
+    private static TableTransactionAction AddToOutbox(AppointmentChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+
+        var row = new TableEntity(TableKey.Encode(change.DoctorId), OutboxPrefix + change.Id)
+        {
+            ["Change"] = JsonSerializer.Serialize(change, ClinicJson.Options),
+            ["CommittedAt"] = change.OccurredAt,
+        };
+        return new TableTransactionAction(TableTransactionActionType.Add, row);
     }
 
     public async Task<StoredAppointment?> FindForDoctorAsync(
@@ -296,7 +353,8 @@ internal sealed class TableAppointmentStore(TableClientProvider tables) : IAppoi
         entity.GetString("Note"),
         Enum.TryParse<AppointmentStatus>(entity.GetString("Status"), out var status)
             ? status
-            : AppointmentStatus.Booked);
+            : AppointmentStatus.Booked,
+        entity.GetInt32("Version") ?? 1);
 
     private static PatientLink ToLink(string patientId, TableEntity entity) => new(
         patientId,

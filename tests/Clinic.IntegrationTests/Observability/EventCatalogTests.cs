@@ -23,6 +23,7 @@ public sealed class EventCatalogTests
         ["Clinic.Users"] = (3000, 3099),
         ["Clinic.Billing"] = (4000, 4099),
         ["Clinic.Billing.Workflows"] = (4000, 4099),
+        ["Clinic.Notifications"] = (5000, 5199),
     };
 
     [Fact]
@@ -59,6 +60,7 @@ public sealed class EventCatalogTests
             typeof(UsersServiceCollectionExtensions).Assembly,
             typeof(Clinic.Billing.BillingServiceCollectionExtensions).Assembly,
             typeof(Clinic.Billing.Workflows.PaymentOrchestrator).Assembly,
+            typeof(Clinic.Notifications.NotificationsServiceCollectionExtensions).Assembly,
             typeof(LocalHostApplication).Assembly,
             typeof(ClinicModules).Assembly,
         }

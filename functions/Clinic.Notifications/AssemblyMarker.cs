@@ -1,3 +1,0 @@
-namespace Clinic.Notifications;
-
-internal static class AssemblyMarker;

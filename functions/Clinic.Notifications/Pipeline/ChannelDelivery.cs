@@ -1,0 +1,221 @@
+using Clinic.Notifications.Calendar;
+using Clinic.Notifications.Content;
+using Clinic.Notifications.Deliveries;
+using Clinic.Notifications.Recipients;
+using Clinic.Notifications.Senders;
+using Clinic.Notifications.Templates;
+using Clinic.Notifications.Transport;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Clinic.Notifications.Pipeline;
+
+/// <summary>
+/// Sends one channel's message at most once. It takes the delivery record with a lease (a conditional write,
+/// so of two instances only one sends), drops messages that are stale or already sent, holds an SMS until
+/// the patient's quiet hours end, and answers the provider: sent; throttled (queued again after the
+/// provider's delay); transient (queued again with exponential backoff, and dead-lettered after the last
+/// attempt); permanent (recorded failed, not retried). Nothing here waits in a loop: every delay is a new
+/// queue message that becomes visible later.
+/// </summary>
+public sealed class ChannelDelivery(
+    IDeliveryStore deliveries,
+    IRecipientDirectory recipients,
+    IAppointmentSource appointments,
+    INotificationQueue queue,
+    NotificationRenderer renderer,
+    AppointmentInvitation invitations,
+    IEmailSender email,
+    ISmsSender sms,
+    IOptions<NotificationOptions> options,
+    TimeProvider time,
+    ILogger<ChannelDelivery> logger)
+{
+    private NotificationOptions Settings => options.Value;
+
+    public async Task HandleAsync(ChannelWork work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+
+        var claimed = await ClaimAsync(work, cancellationToken);
+        if (claimed is null)
+            return;
+
+        var notification = work.Event;
+        var appointment = await appointments.FindAsync(
+            notification.DoctorId, notification.AppointmentId, cancellationToken);
+        if (IsStale(notification, appointment))
+        {
+            await FinishAsync(claimed, DeliveryState.Suppressed, "stale", null, cancellationToken);
+            return;
+        }
+
+        var recipient = await recipients.FindAsync(notification.PatientId, cancellationToken);
+        var zoneId = recipient?.TimeZone ?? appointment!.DoctorTimeZone;
+        if (work.Channel == NotificationChannel.Sms && await DeferForQuietHoursAsync(work, claimed, zoneId, cancellationToken))
+            return;
+
+        var content = Content(notification, recipient, appointment!, zoneId);
+        var outcome = await SendAsync(work, content, recipient, cancellationToken);
+        await AnswerAsync(work, claimed, outcome, cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes the delivery for this instance; null when there is nothing to do (already final or dead-lettered).
+    /// Throws <see cref="DeliveryBusyException"/> while another instance holds it.
+    /// </summary>
+    private async Task<StoredDelivery?> ClaimAsync(ChannelWork work, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var stored = await deliveries.FindAsync(work.Key, cancellationToken);
+        if (stored is null)
+        {
+            // A replayed dead letter whose record was cleaned up, or a message older than its record: start one.
+            await deliveries.TryAddAsync(
+                new DeliveryRecord(work.Key, DeliveryState.Queued, 0, null, null, null, now), cancellationToken);
+            stored = await deliveries.FindAsync(work.Key, cancellationToken);
+        }
+
+        var record = stored!.Record;
+        if (record.IsFinal)
+        {
+            Log.DuplicateDropped(logger, work.Event.AppointmentId, work.Key.Name, record.State);
+            return null;
+        }
+
+        if (record.State == DeliveryState.Sending && record.LeaseUntil > now)
+            throw new DeliveryBusyException(work.Key.Name);
+
+        var sending = record with
+        {
+            State = DeliveryState.Sending,
+            Attempts = record.Attempts + 1,
+            LeaseUntil = now + Settings.SendLease,
+            UpdatedAt = now,
+        };
+        return await deliveries.ReplaceAsync(stored, sending, cancellationToken)
+            ?? throw new DeliveryBusyException(work.Key.Name);
+    }
+
+    /// <summary>
+    /// A message about an appointment that changed since is stale: the change brought its own message. A
+    /// cancellation is never stale, it is the last word; anything else about a cancelled appointment is.
+    /// </summary>
+    private static bool IsStale(NotificationEvent notification, AppointmentSnapshot? appointment) =>
+        appointment is null
+        || (notification.Kind != NotificationKind.Cancellation
+            && (appointment.IsCancelled || appointment.Version != notification.Version));
+
+    private async Task<bool> DeferForQuietHoursAsync(
+        ChannelWork work, StoredDelivery claimed, string zoneId, CancellationToken cancellationToken)
+    {
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) ?? DateTimeZone.Utc;
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        var allowed = QuietHours.NextAllowed(now, zone, Settings.QuietHoursStart, Settings.QuietHoursEnd);
+        if (allowed == now)
+            return false;
+
+        var wait = (allowed - now).ToTimeSpan();
+        await queue.SendAsync(NotificationQueues.For(work.Channel), work, wait, cancellationToken);
+        await FinishAsync(claimed, DeliveryState.Deferred, "quiet-hours", null, cancellationToken, undoAttempt: true);
+        Log.SmsDeferred(logger, work.Event.AppointmentId, work.Key.Name, wait);
+        return true;
+    }
+
+    private NotificationContent Content(
+        NotificationEvent notification, Recipient? recipient, AppointmentSnapshot appointment, string zoneId) =>
+        new(notification.Kind, notification.AppointmentId, notification.Version, recipient?.DisplayName,
+            appointment.DoctorDisplayName, Instant.FromDateTimeOffset(notification.StartUtc),
+            Instant.FromDateTimeOffset(notification.EndUtc),
+            notification.PreviousStartUtc is { } previous ? Instant.FromDateTimeOffset(previous) : null,
+            zoneId, recipient?.Locale, Settings.ClinicName);
+
+    private async Task<SendOutcome> SendAsync(
+        ChannelWork work, NotificationContent content, Recipient? recipient, CancellationToken cancellationToken)
+    {
+        var key = work.Key.IdempotencyKey;
+        if (work.Channel == NotificationChannel.Sms)
+        {
+            if (string.IsNullOrWhiteSpace(recipient?.Phone) || !recipient.SmsConsent || !recipient.WantsSms)
+                return new SendOutcome.Permanent("no-consent");
+
+            var text = renderer.RenderSms(content);
+            return await sms.SendAsync(new SmsMessage(recipient.Phone, text.Text, key, work.FirstQueuedAt),
+                cancellationToken);
+        }
+
+        if (string.IsNullOrWhiteSpace(recipient?.Email) || !recipient.WantsEmail)
+            return new SendOutcome.Permanent("no-address");
+
+        var rendered = renderer.RenderEmail(content);
+        var invitation = invitations.Build(content, recipient.Email, Instant.FromDateTimeOffset(time.GetUtcNow()));
+        var attachment = new EmailAttachment(
+            "appointment.ics", invitation.ContentType, System.Text.Encoding.UTF8.GetBytes(invitation.Text));
+        return await email.SendAsync(
+            new EmailMessage(recipient.Email, rendered.Subject, rendered.Html, rendered.Text, [attachment], key),
+            cancellationToken);
+    }
+
+    private async Task AnswerAsync(
+        ChannelWork work, StoredDelivery claimed, SendOutcome outcome, CancellationToken cancellationToken)
+    {
+        var channelQueue = NotificationQueues.For(work.Channel);
+        switch (outcome)
+        {
+            case SendOutcome.Sent sent:
+                await FinishAsync(claimed, DeliveryState.Sent, null, sent.ProviderMessageId, cancellationToken);
+                Log.NotificationSent(logger, work.Event.AppointmentId, work.Key.Name, claimed.Record.Attempts);
+                break;
+
+            case SendOutcome.Throttled throttled:
+                await queue.SendAsync(channelQueue, work, throttled.RetryAfter, cancellationToken);
+                await FinishAsync(claimed, DeliveryState.Retrying, "429", null, cancellationToken);
+                Log.SendThrottled(logger, work.Event.AppointmentId, work.Key.Name, throttled.RetryAfter);
+                break;
+
+            case SendOutcome.Transient transient when work.Attempt + 1 < Settings.MaxAttempts:
+                var delay = Settings.RetryDelay(work.Attempt + 1);
+                await queue.SendAsync(channelQueue, work with { Attempt = work.Attempt + 1 }, delay, cancellationToken);
+                await FinishAsync(claimed, DeliveryState.Retrying, transient.Code, null, cancellationToken);
+                Log.SendRetrying(logger, work.Event.AppointmentId, work.Key.Name, transient.Code, delay);
+                break;
+
+            case SendOutcome.Transient transient:
+                // The last attempt failed: to the dead letters, where the poison handler alerts and keeps it.
+                await queue.SendAsync(channelQueue + NotificationQueues.PoisonSuffix,
+                    work with { Attempt = work.Attempt + 1 }, null, cancellationToken);
+                await FinishAsync(claimed, DeliveryState.Retrying, transient.Code, null, cancellationToken);
+                break;
+
+            case SendOutcome.Permanent permanent:
+                await FinishAsync(claimed, DeliveryState.Failed, permanent.Code, null, cancellationToken);
+                Log.SendFailedPermanently(logger, work.Event.AppointmentId, work.Key.Name, permanent.Code);
+                break;
+        }
+    }
+
+    private async Task FinishAsync(
+        StoredDelivery claimed,
+        DeliveryState state,
+        string? reason,
+        string? providerMessageId,
+        CancellationToken cancellationToken,
+        bool undoAttempt = false)
+    {
+        var record = claimed.Record;
+        var finished = record with
+        {
+            State = state,
+            Reason = reason,
+            ProviderMessageId = providerMessageId ?? record.ProviderMessageId,
+            Attempts = undoAttempt ? record.Attempts - 1 : record.Attempts,
+            LeaseUntil = null,
+            UpdatedAt = time.GetUtcNow(),
+        };
+
+        // The lease is ours, so only an instance that outwaited it could have changed the record; the send
+        // happened either way, and the record says so at the next attempt.
+        await deliveries.ReplaceAsync(claimed, finished, cancellationToken);
+    }
+}

@@ -1,0 +1,231 @@
+using System.Globalization;
+using System.Net;
+using Clinic.Functions.Notifications;
+using Clinic.IntegrationTests.Infrastructure;
+using Clinic.Notifications.Content;
+using Clinic.Notifications.Pipeline;
+using Clinic.Notifications.Reminders;
+using Clinic.Notifications.Senders;
+using Clinic.Notifications.Transport;
+using Clinic.Scheduling.Changes;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using static Clinic.IntegrationTests.Infrastructure.ApiClient;
+
+namespace Clinic.IntegrationTests.Notifications;
+
+/// <summary>
+/// Bookings, changes and reminders reach the patient by email and SMS through the real queues on Azurite and the
+/// local host's queue triggers, written by the outbox sender to a folder this test reads.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class NotificationFlowTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task Book_emailAndSmsInThePatientsLanguage_withCalendarInvitation()
+    {
+        await using var host = await NotificationHost.StartAsync(azurite.Azurite);
+        await host.SaveProfileAsync("notify-es", "es-ES", NotificationHost.ZoneAtHour(12), true, "email", "sms");
+
+        var appointmentId = await host.BookAsync("notify-es", slotIndex: 0);
+        await host.WaitForAsync(emails: 1, sms: 1);
+
+        var email = Assert.Single(host.Emails());
+        Assert.StartsWith("Confirmación de su cita", email.Subject, StringComparison.Ordinal);
+        Assert.Equal("notify-es@example.test", email.To.Mailboxes.Single().Address);
+        var invitation = Calendar(email);
+        Assert.Contains($"UID:appointment-{appointmentId}@", invitation, StringComparison.Ordinal);
+        Assert.Contains("SEQUENCE:1", invitation, StringComparison.Ordinal);
+        Assert.Single(host.TextMessages());
+    }
+
+    [Fact]
+    public async Task RescheduleAndCancel_sameCalendarUidWithGrowingSequence()
+    {
+        await using var host = await NotificationHost.StartAsync(azurite.Azurite);
+        await host.SaveProfileAsync("notify-change", "fr-FR", NotificationHost.ZoneAtHour(12), false, "email");
+        var appointmentId = await host.BookAsync("notify-change", slotIndex: 1);
+        await host.WaitForAsync(emails: 1, sms: 0);
+        var later = (await FutureSlots.FindAsync(host.Client, NotificationHost.Doctor, weeksAhead: 2))[5];
+
+        var moved = await host.Client.SendAsync(Post(
+            $"/api/appointments/{appointmentId}/reschedule", new { start = later }).As("notify-change"));
+        await host.WaitForAsync(emails: 2, sms: 0);
+        var cancelled = await host.Client.SendAsync(
+            Post($"/api/appointments/{appointmentId}/cancel", new { }).As("notify-change"));
+        await host.WaitForAsync(emails: 3, sms: 0);
+
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        var invitations = host.Emails().Select(Calendar).ToList();
+        Assert.All(invitations, ics =>
+            Assert.Contains($"UID:appointment-{appointmentId}@", ics, StringComparison.Ordinal));
+        Assert.Contains(invitations, ics => ics.Contains("SEQUENCE:2", StringComparison.Ordinal));
+        Assert.Contains(invitations, ics => ics.Contains("METHOD:CANCEL", StringComparison.Ordinal)
+            && ics.Contains("SEQUENCE:3", StringComparison.Ordinal));
+        Assert.Empty(host.TextMessages());
+    }
+
+    [Fact]
+    public async Task Reminder_timerFiringTwiceAtOnce_sendsOnce()
+    {
+        await using var host = await NotificationHost.StartAsync(azurite.Azurite, settings: new Dictionary<string, string?>
+        {
+            ["Notifications:ReminderLead"] = "14.00:00:00",
+            ["Notifications:ReminderInterval"] = "7.00:00:00",
+        });
+        await host.SaveProfileAsync("notify-remind", "de-DE", NotificationHost.ZoneAtHour(12), true, "email", "sms");
+        await host.BookAsync("notify-remind", slotIndex: 2);
+        await host.WaitForAsync(emails: 1, sms: 1);
+        var reminders = host.Host.Services.GetRequiredService<ReminderScheduler>();
+
+        await Task.WhenAll(
+            reminders.QueueDueAsync(CancellationToken.None), reminders.QueueDueAsync(CancellationToken.None));
+        await host.WaitForAsync(emails: 2, sms: 2);
+
+        Assert.Equal(2, host.Emails().Count);
+        Assert.Equal(2, host.TextMessages().Count);
+        Assert.Contains(host.Emails(), email => (email.Subject ?? "").StartsWith("Terminerinnerung", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Sms_withoutConsentOrInQuietHours_notSent()
+    {
+        await using var host = await NotificationHost.StartAsync(azurite.Azurite);
+        await host.SaveProfileAsync("notify-noconsent", "en-US", NotificationHost.ZoneAtHour(12), false, "email");
+        await host.SaveProfileAsync("notify-night", "en-US", NotificationHost.ZoneAtHour(23), true, "email", "sms");
+
+        var unconsented = await host.BookAsync("notify-noconsent", slotIndex: 3);
+        var atNight = await host.BookAsync("notify-night", slotIndex: 4);
+        await host.WaitForAsync(emails: 2, sms: 0);
+
+        Assert.Empty(host.TextMessages());
+        Assert.Equal("suppressed", await DeliveryStateAsync(host, unconsented, "sms"));
+        Assert.Equal("deferred", await DeliveryStateAsync(host, atNight, "sms"));
+    }
+
+    [Fact]
+    public async Task ChannelMessage_deliveredTwiceConcurrently_sendsOnce()
+    {
+        await using var host = await NotificationHost.StartAsync(azurite.Azurite);
+        await host.SaveProfileAsync("notify-dup", "en-US", NotificationHost.ZoneAtHour(12), false, "email");
+        var appointmentId = await host.BookAsync("notify-dup", slotIndex: 8);
+        await host.WaitForAsync(emails: 1, sms: 0);
+        var appointment = await (await host.Client.SendAsync(
+            Get($"/api/appointments/{appointmentId}").As("notify-dup"))).JsonAsync();
+        var work = new ChannelWork(
+            new NotificationEvent($"{appointmentId}-v1", NotificationKind.Confirmation, appointmentId,
+                NotificationHost.Doctor, "notify-dup", 1,
+                DateTimeOffset.Parse(appointment.GetProperty("startUtc").GetString()!, CultureInfo.InvariantCulture),
+                DateTimeOffset.Parse(appointment.GetProperty("endUtc").GetString()!, CultureInfo.InvariantCulture),
+                null),
+            NotificationChannel.Email, 0, DateTimeOffset.UtcNow);
+        var queue = host.Host.Services.GetRequiredService<INotificationQueue>();
+
+        await Task.WhenAll(
+            queue.SendAsync(NotificationQueues.Email, work, null, CancellationToken.None),
+            queue.SendAsync(NotificationQueues.Email, work, null, CancellationToken.None));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        Assert.Single(host.Emails());
+        Assert.Equal("sent", await DeliveryStateAsync(host, appointmentId, "email"));
+    }
+
+    [Fact]
+    public async Task Provider_failingThreeTimesThenSucceeding_sendsOnce()
+    {
+        var flaky = new FlakySender(failures: 3);
+        await using var host = await NotificationHost.StartAsync(
+            azurite.Azurite, services => services.AddSingleton<IEmailSender>(flaky));
+        await host.SaveProfileAsync("notify-flaky", "en-US", NotificationHost.ZoneAtHour(12), false, "email");
+
+        var appointmentId = await host.BookAsync("notify-flaky", slotIndex: 5);
+        await WaitUntilAsync(() => flaky.Delivered == 1);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+        Assert.Equal(4, flaky.Calls);
+        Assert.Equal(1, flaky.Delivered);
+        Assert.Equal("sent", await DeliveryStateAsync(host, appointmentId, "email"));
+    }
+
+    [Fact]
+    public async Task Provider_alwaysFailing_deadLetteredWithAlert_andReplayable()
+    {
+        var broken = new FlakySender(failures: int.MaxValue);
+        await using var host = await NotificationHost.StartAsync(
+            azurite.Azurite, services => services.AddSingleton<IEmailSender>(broken));
+        await host.SaveProfileAsync("notify-broken", "en-US", NotificationHost.ZoneAtHour(12), false, "email");
+
+        var appointmentId = await host.BookAsync("notify-broken", slotIndex: 6);
+        await WaitUntilAsync(async () => await DeliveryStateAsync(host, appointmentId, "email") == "deadLettered");
+        var letters = await (await host.Client.SendAsync(
+            Get("/api/admin/notifications/dead-letters").As("demo-admin"))).JsonAsync();
+        var alerts = await (await host.Client.SendAsync(Get("/api/admin/alerts").As("demo-admin"))).JsonAsync();
+        var letterId = letters.GetProperty("deadLetters")[0].GetProperty("id").GetString();
+        var callsBeforeReplay = broken.Calls;
+        var replay = await host.Client.SendAsync(
+            Post($"/api/admin/notifications/dead-letters/{letterId}/replay", new { }).As("demo-admin"));
+
+        Assert.Equal(5, callsBeforeReplay);
+        Assert.Contains(alerts.GetProperty("alerts").EnumerateArray(),
+            alert => alert.GetProperty("eventName").GetString() == "NotificationDeadLettered");
+        Assert.Equal(HttpStatusCode.Accepted, replay.StatusCode);
+    }
+
+    [Fact]
+    public async Task Outbox_publishFailsAfterCommit_bookingStandsAndSweepDeliversOnce()
+    {
+        var failing = new FailingPublisher();
+        await using var host = await NotificationHost.StartAsync(azurite.Azurite, services =>
+            services.AddSingleton<IAppointmentChangePublisher>(provider =>
+            {
+                failing.Inner = new NotificationChangePublisher(provider.GetRequiredService<INotificationQueue>());
+                return failing;
+            }));
+        await host.SaveProfileAsync("notify-outbox", "en-US", NotificationHost.ZoneAtHour(12), false, "email");
+
+        await host.BookAsync("notify-outbox", slotIndex: 7);
+        Assert.Equal(1, failing.Failures);
+        Assert.Empty(host.Emails());
+        failing.Heal();
+        var swept = await host.Host.Services.GetRequiredService<ChangeDispatcher>().SweepAsync(CancellationToken.None);
+        var again = await host.Host.Services.GetRequiredService<ChangeDispatcher>().SweepAsync(CancellationToken.None);
+        await host.WaitForAsync(emails: 1, sms: 0);
+
+        Assert.Equal(1, swept);
+        Assert.Equal(0, again);
+        Assert.Single(host.Emails());
+    }
+
+    private static string Calendar(MimeMessage email)
+    {
+        var part = email.Attachments.OfType<MimePart>()
+            .Single(attachment => attachment.ContentType.MimeType == "text/calendar");
+        using var stream = new MemoryStream();
+        part.Content!.DecodeTo(stream);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static async Task<string?> DeliveryStateAsync(NotificationHost host, string appointmentId, string channel)
+    {
+        var response = await host.Client.SendAsync(
+            Get($"/api/admin/appointments/{appointmentId}/notifications").As("demo-admin"));
+        var body = await response.JsonAsync();
+        return body.GetProperty("deliveries").EnumerateArray()
+            .Where(d => d.GetProperty("channel").GetString() == channel)
+            .Select(d => d.GetProperty("state").GetString())
+            .FirstOrDefault();
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition) => await WaitUntilAsync(() => Task.FromResult(condition()));
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold in time.");
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+    }
+}

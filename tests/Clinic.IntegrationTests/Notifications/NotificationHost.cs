@@ -1,0 +1,125 @@
+using System.Net;
+using Clinic.IntegrationTests.Infrastructure;
+using MimeKit;
+using Microsoft.Extensions.DependencyInjection;
+using static Clinic.IntegrationTests.Infrastructure.ApiClient;
+
+namespace Clinic.IntegrationTests.Notifications;
+
+/// <summary>
+/// The local host with its queue triggers polling fast, retries in milliseconds and the outbox sender writing to
+/// a folder of its own, plus helpers to book as a patient with a profile and to read what was "sent".
+/// </summary>
+internal sealed class NotificationHost : IAsyncDisposable
+{
+    public const string Doctor = FutureSlots.ParisDoctor;
+
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+
+    private NotificationHost(RunningLocalHost host, string outbox)
+    {
+        Host = host;
+        Outbox = outbox;
+    }
+
+    public RunningLocalHost Host { get; }
+
+    public string Outbox { get; }
+
+    public HttpClient Client => Host.Client;
+
+    public static async Task<NotificationHost> StartAsync(
+        AzuriteProcess azurite,
+        Action<IServiceCollection>? services = null,
+        IDictionary<string, string?>? settings = null)
+    {
+        var outbox = Path.Combine(Path.GetTempPath(), "clinic-outbox-" + Guid.NewGuid().ToString("N"));
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Notifications:Outbox:Path"] = outbox,
+            ["Notifications:FirstRetryDelay"] = "00:00:00.100",
+            ["Notifications:MaxRetryDelay"] = "00:00:00.300",
+            ["Notifications:ReminderSchedule"] = "0 0 0 1 1 *",
+            ["Notifications:OutboxSweepSchedule"] = "0 0 0 1 1 *",
+            ["LocalHost:Queues:MaxPollingInterval"] = "00:00:00.200",
+            ["LocalHost:Queues:VisibilityTimeout"] = "00:00:00",
+            ["Scheduling:OutboxSweepDelay"] = "00:00:00",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            configuration[key] = value;
+
+        var host = await RunningLocalHost.StartAsync(azurite, configuration, services: services);
+        return new NotificationHost(host, outbox);
+    }
+
+    /// <summary>A zone whose wall clock reads <paramref name="hour"/> o'clock (or the hour after) right now.</summary>
+    public static string ZoneAtHour(int hour)
+    {
+        var offset = ((hour - DateTime.UtcNow.Hour + 36) % 24) - 12;
+        return offset switch
+        {
+            0 => "Etc/UTC",
+            > 0 => $"Etc/GMT-{offset}",
+            _ => $"Etc/GMT+{-offset}",
+        };
+    }
+
+    public async Task SaveProfileAsync(
+        string patient, string language, string zone, bool smsConsent, params string[] channels)
+    {
+        var response = await Client.SendAsync(Put("/api/me/profile", new
+        {
+            displayName = "Ana Martín",
+            email = $"{patient}@example.test",
+            phone = "+1 202-555-0147",
+            preferredLanguage = language,
+            timeZone = zone,
+            notificationChannels = channels,
+            smsConsent,
+        }).As(patient));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    public async Task<string> BookAsync(string patient, int slotIndex)
+    {
+        var free = await FutureSlots.FindAsync(Client, Doctor, weeksAhead: 2);
+        var booked = await Client.SendAsync(
+            Post("/api/appointments", new { doctorId = Doctor, start = free[slotIndex] }).As(patient));
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+        return (await booked.JsonAsync()).GetProperty("id").GetString()!;
+    }
+
+    public IReadOnlyList<MimeMessage> Emails() =>
+        Files("email", "*.eml").Select(path => MimeMessage.Load(path)).ToList();
+
+    public IReadOnlyList<string> TextMessages() => Files("sms", "*.txt").Select(File.ReadAllText).ToList();
+
+    /// <summary>Waits until the outbox holds at least the given numbers of emails and SMS, then a moment more.</summary>
+    public async Task WaitForAsync(int emails, int sms)
+    {
+        var deadline = DateTime.UtcNow + Deadline;
+        while (Files("email", "*.eml").Count < emails || Files("sms", "*.txt").Count < sms)
+        {
+            Assert.True(DateTime.UtcNow < deadline,
+                $"Expected {emails} emails and {sms} SMS; the outbox has {Files("email", "*.eml").Count} and "
+                + $"{Files("sms", "*.txt").Count}.");
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+
+        // Anything extra (a duplicate) would arrive within the same few polls.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        if (Directory.Exists(Outbox))
+            Directory.Delete(Outbox, recursive: true);
+    }
+
+    private List<string> Files(string folder, string pattern)
+    {
+        var path = Path.Combine(Outbox, folder);
+        return Directory.Exists(path) ? Directory.GetFiles(path, pattern).Order().ToList() : [];
+    }
+}

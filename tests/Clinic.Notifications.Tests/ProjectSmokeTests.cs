@@ -1,7 +1,0 @@
-namespace Clinic.Notifications.Tests;
-
-public sealed class ProjectSmokeTests
-{
-    [Fact]
-    public void Placeholder() => Assert.True(true);
-}
