@@ -29,6 +29,32 @@ ensure_node_modules() {
     (cd "$REPO_ROOT" && npm ci --ignore-scripts --no-audit --no-fund)
 }
 
+# The browser tests drive the machine's Chromium; Playwright's own browser download is never used. CI runs as
+# root on a clean machine, so there it is installed with apt-get; anyone else is told how, and the browser tests
+# fail with the same advice rather than pass without a browser.
+ensure_chromium() {
+    local name
+
+    if [[ -n "${CLINIC_CHROMIUM:-}" ]]; then
+        [[ -x "$CLINIC_CHROMIUM" ]] || die "CLINIC_CHROMIUM is '$CLINIC_CHROMIUM', which is not an executable"
+        return 0
+    fi
+    for name in chromium chromium-browser google-chrome google-chrome-stable; do
+        command -v "$name" >/dev/null && return 0
+    done
+
+    if [[ "$(id -u)" -eq 0 ]] && command -v apt-get >/dev/null; then
+        log "installing Chromium for the browser tests (apt-get)"
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+        command -v chromium >/dev/null || die "apt-get installed no 'chromium' command"
+        return 0
+    fi
+
+    log "warning: no Chromium found, so the browser tests will fail. Install it (Debian or Ubuntu:" \
+        "'sudo apt-get install -y chromium') or set CLINIC_CHROMIUM to a Chromium or Chrome executable."
+}
+
 # True while something accepts TCP connections on 127.0.0.1:<port>.
 port_open() {
     (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null

@@ -50,8 +50,7 @@ public sealed class CronTimerSchedule
             if (candidate == DateTime.MaxValue)
                 return DateTimeOffset.MaxValue;
 
-            // Skipped by a daylight-saving change, or an earlier instant of a repeated hour: try the next
-            // one.
+            // Skipped by a daylight-saving change, or the earlier instant of a repeated hour: look further.
             if (!zone.IsInvalidTime(candidate)
                 && new DateTimeOffset(candidate, zone.GetUtcOffset(candidate)) is var instant
                 && instant > after)

@@ -12,8 +12,13 @@ namespace Clinic.LocalHost.Triggers;
 /// <remarks>
 /// Its <see cref="TimerInfo.ScheduleStatus"/> is what the host's schedule monitor would have stored before
 /// the run: <c>Last</c> is when the previous run started (<c>default</c> before the first), and <c>Next</c>
-/// is the occurrence being run now. Times are wall-clock times of the host's time zone, as in Azure. Nothing
-/// is kept across restarts, so the monitor's past-due runs after downtime do not happen locally.
+/// is the occurrence being run now. Times are wall-clock times of the host's time zone, as in Azure. It is
+/// given whether or not the function asks for the monitor (<c>UseMonitor</c>), and kept in memory only.
+/// <para>
+/// Past due differs on purpose. Azure sets <see cref="TimerInfo.IsPastDue"/> only for the monitor's catch-up
+/// run after downtime, which needs stored state; here it marks the run of an occurrence that had to wait for
+/// the previous run to end, the one kind of missed occurrence a local host sees.
+/// </para>
 /// </remarks>
 public sealed class TimerRunner
 {

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Booking p50/p99 with email/SMS senders delayed by 2 s or failing every time, against instant senders, in
+# one run on a fresh in-memory Azurite (each variant on its own in-process local host and tables). Bookings
+# never wait on a send, so both ratios stay at or under 1.1.
+# Usage: benchmarks/notification-senders.sh [measured bookings per variant: 200]
+set -euo pipefail
+set -m
+
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
+cd "$REPO_ROOT"
+
+STORAGE="UseDevelopmentStorage=true"
+AZURITE_PID=""
+DATA_DIR="$(mktemp -d)"
+
+cleanup() {
+    trap - EXIT INT TERM
+    set +e
+    [[ -n "$AZURITE_PID" ]] && stop_pid "$AZURITE_PID"
+    rm -rf "$DATA_DIR"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+ensure_node_modules
+dotnet build benchmarks/Clinic.NotificationBenchmarks -c Release -v quiet -nologo >/dev/null
+start_azurite "$DATA_DIR" inMemory
+
+dotnet benchmarks/Clinic.NotificationBenchmarks/bin/Release/net10.0/Clinic.NotificationBenchmarks.dll \
+    "$STORAGE" "$@"

@@ -1,0 +1,7 @@
+namespace Clinic.LocalHost.Tests.Samples;
+
+public enum SamplePriority
+{
+    Routine,
+    VeryUrgent,
+}
