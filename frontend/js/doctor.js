@@ -38,7 +38,7 @@ function doctorId() {
 
 async function refresh() {
   const message = byId("doctor-day-message");
-  const date = byId("doctor-day-date").value;
+  const date = encodeURIComponent(byId("doctor-day-date").value);
   const base = `/api/doctors/${segment(doctorId())}`;
   const isNewest = dayLoads();
   clearMessage(message, byId("doctor-day-form"));
@@ -61,7 +61,9 @@ async function refresh() {
 
 function row(entry, zone, paymentStatus) {
   const time = formatTime(entry.startUtc, zone);
-  const actions = entry.status === "booked"
+  // The outcome of a visit can be recorded once it has begun; the API refuses it earlier.
+  const begun = Date.parse(entry.startUtc) <= Date.now();
+  const actions = entry.status === "booked" && begun
     ? [actionButton("Mark completed", `at ${time}`, () => record(entry, "complete", "completed")),
       actionButton("Mark no-show", `at ${time}`, () => record(entry, "no-show", "a no-show"))]
     : [];

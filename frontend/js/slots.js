@@ -7,7 +7,8 @@ import { addDays, formatCalendarDate, inBothZones } from "./time.js";
 /** A week of free slots from <from> (a date in the doctor's zone). */
 export function loadWeek(doctorId, from) {
   const to = addDays(from, 6);
-  return api(`/api/doctors/${segment(doctorId)}/slots?from=${from}&to=${to}`);
+  const query = new URLSearchParams({ from, to });
+  return api(`/api/doctors/${segment(doctorId)}/slots?${query}`);
 }
 
 export function renderSlots(container, week, groupName) {

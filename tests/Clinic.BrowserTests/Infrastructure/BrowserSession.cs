@@ -6,7 +6,8 @@ namespace Clinic.BrowserTests.Infrastructure;
 
 /// <summary>
 /// One signed-in person's browser tab. What the page logs, throws or fails to load goes to the test's
-/// output, and script errors fail the test: a page that works only by luck should not pass.
+/// output; script errors and anything the Content Security Policy blocked fail the test, since a page that
+/// works only by luck, or only without the site's headers, should not pass.
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
@@ -28,7 +29,12 @@ public sealed class BrowserSession : IAsyncDisposable
 
         var page = await context.NewPageAsync();
         var session = new BrowserSession(context, page);
-        page.Console += (_, message) => output.WriteLine($"console {message.Type}: {message.Text}");
+        page.Console += (_, message) =>
+        {
+            output.WriteLine($"console {message.Type}: {message.Text}");
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+                session._scriptErrors.Enqueue(message.Text);
+        };
         page.PageError += (_, error) =>
         {
             output.WriteLine($"page error: {error}");
@@ -52,6 +58,13 @@ public sealed class BrowserSession : IAsyncDisposable
     }
 
     public void AssertNoScriptErrors() => Assert.Empty(_scriptErrors);
+
+    /// <summary>Personal data stays in the page: nothing is written to the browser's storage.</summary>
+    public async Task AssertNothingStoredAsync()
+    {
+        var stored = await Page.EvaluateAsync<int>("() => localStorage.length + sessionStorage.length");
+        Assert.Equal(0, stored);
+    }
 
     public async ValueTask DisposeAsync() => await _context.DisposeAsync();
 }

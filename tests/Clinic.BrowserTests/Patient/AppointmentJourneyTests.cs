@@ -58,6 +58,7 @@ public sealed class AppointmentJourneyTests(ClinicSite site, ITestOutputHelper o
         await Expect(page.Locator("#appointments-message")).ToContainTextAsync("is cancelled");
         await Expect(row).ToContainTextAsync("Cancelled");
         await Expect(row.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        await session.AssertNothingStoredAsync();
         session.AssertNoScriptErrors();
     }
 

@@ -49,6 +49,7 @@ public sealed partial class ProfileTests(ClinicSite site, ITestOutputHelper outp
 
         await Expect(page.Locator("#profile-message")).ToContainTextAsync("Your profile is saved.");
         await Expect(page.GetByLabel("Phone")).ToHaveValueAsync("+12025550147");
+        await session.AssertNothingStoredAsync();
         session.AssertNoScriptErrors();
     }
 

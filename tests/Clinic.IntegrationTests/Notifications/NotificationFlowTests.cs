@@ -149,6 +149,47 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Provider_throttlingOnceThenRefusingAnother_retriesAfterItsDelayAndNeverRetriesARefusal()
+    {
+        var scripted = new ScriptedSender(new SendOutcome.Throttled(TimeSpan.FromMilliseconds(300)));
+        await using var host = await NotificationHost.StartAsync(
+            azurite.Azurite, services => services.AddSingleton<IEmailSender>(scripted));
+        await host.SaveProfileAsync("notify-429", "en-US", NotificationHost.ZoneAtHour(12), false, "email");
+        var throttled = await host.BookAsync("notify-429", slotIndex: 9);
+        await WaitUntilAsync(async () => await DeliveryStateAsync(host, throttled, "email") == "sent");
+
+        scripted.Next = new SendOutcome.Permanent("400");
+        var callsBefore = scripted.Calls;
+        var refused = await host.BookAsync("notify-429", slotIndex: 10);
+        await WaitUntilAsync(async () => await DeliveryStateAsync(host, refused, "email") == "failed");
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+        Assert.Equal(1, scripted.Calls - callsBefore);
+    }
+
+    [Fact]
+    public async Task Reminder_ofAMovedAppointment_droppedAsStale()
+    {
+        await using var host = await NotificationHost.StartAsync(azurite.Azurite);
+        await host.SaveProfileAsync("notify-stale", "en-US", NotificationHost.ZoneAtHour(12), false, "email");
+        var appointmentId = await host.BookAsync("notify-stale", slotIndex: 11);
+        await host.WaitForAsync(emails: 1, sms: 0);
+        var later = (await FutureSlots.FindAsync(host.Client, NotificationHost.Doctor, weeksAhead: 2))[12];
+        await host.Client.SendAsync(Post(
+            $"/api/appointments/{appointmentId}/reschedule", new { start = later }).As("notify-stale"));
+        await host.WaitForAsync(emails: 2, sms: 0);
+        var queue = host.Host.Services.GetRequiredService<INotificationQueue>();
+        var oldReminder = new NotificationEvent($"{appointmentId}-v1-reminder", NotificationKind.Reminder,
+            appointmentId, NotificationHost.Doctor, "notify-stale", 1, DateTimeOffset.UtcNow.AddDays(1),
+            DateTimeOffset.UtcNow.AddDays(1).AddMinutes(30), null);
+
+        await queue.SendAsync(NotificationQueues.Events, oldReminder, null, CancellationToken.None);
+        await WaitUntilAsync(async () => await ReminderStateAsync(host, appointmentId) == "suppressed");
+
+        Assert.Equal(2, host.Emails().Count);
+    }
+
+    [Fact]
     public async Task Provider_alwaysFailing_deadLetteredWithAlert_andReplayable()
     {
         var broken = new FlakySender(failures: int.MaxValue);
@@ -213,6 +254,16 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
         var body = await response.JsonAsync();
         return body.GetProperty("deliveries").EnumerateArray()
             .Where(d => d.GetProperty("channel").GetString() == channel)
+            .Select(d => d.GetProperty("state").GetString())
+            .FirstOrDefault();
+    }
+
+    private static async Task<string?> ReminderStateAsync(NotificationHost host, string appointmentId)
+    {
+        var body = await (await host.Client.SendAsync(
+            Get($"/api/admin/appointments/{appointmentId}/notifications").As("demo-admin"))).JsonAsync();
+        return body.GetProperty("deliveries").EnumerateArray()
+            .Where(d => d.GetProperty("kind").GetString() == "reminder")
             .Select(d => d.GetProperty("state").GetString())
             .FirstOrDefault();
     }

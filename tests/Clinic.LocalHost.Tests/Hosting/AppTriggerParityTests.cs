@@ -19,7 +19,7 @@ public sealed class AppTriggerParityTests
     private static readonly Assembly[] AppAssemblies = [typeof(ClinicModules).Assembly];
 
     [Fact]
-    public void LocalHost_findsEveryQueueAndTimerFunctionWithTheSameTriggerSettings()
+    public void Catalog_ofTheApp_matchesTheTriggersOfFunctionsMetadata()
     {
         var expected = ReadFunctionsMetadata();
 
@@ -32,7 +32,7 @@ public sealed class AppTriggerParityTests
     }
 
     [Fact]
-    public void LocalHost_canBindEveryQueueAndTimerFunctionOfTheApp()
+    public void Invokers_forEveryTriggerFunctionOfTheApp_canBeBuilt()
     {
         var scopes = new ServiceCollection().BuildServiceProvider()
             .GetRequiredService<IServiceScopeFactory>();

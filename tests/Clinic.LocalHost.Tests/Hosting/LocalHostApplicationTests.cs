@@ -8,7 +8,7 @@ namespace Clinic.LocalHost.Tests.Hosting;
 public sealed class LocalHostApplicationTests
 {
     [Fact]
-    public async Task Create_registersQueueAndTimerTriggersForTheAppsFunctions()
+    public async Task Create_withDefaultSettings_registersTriggerServicesForTheAppsFunctions()
     {
         List<ServiceDescriptor> services = [];
 

@@ -30,7 +30,7 @@ public sealed class CronTimerScheduleTests
     }
 
     [Fact]
-    public void NextAfter_isReadInTheWallClockOfTheZone()
+    public void NextAfter_inAZoneWithAnOffset_readsTheZonesWallClock()
     {
         var schedule = CronTimerSchedule.Parse("0 0 9 * * *", "Morning");
 

@@ -45,7 +45,7 @@ public sealed class FunctionInvokerTests
     }
 
     [Fact]
-    public void Catalog_timerFunctionWithoutTimerInfo_isRefusedAtStartUp()
+    public void TimerRunner_forAFunctionWithoutTimerInfo_refusesIt()
     {
         var method = typeof(UnrunnableFunctions).GetMethod(nameof(UnrunnableFunctions.TimerWithText))!;
         var function = TriggerFunctionCatalog.DescribeTimerFunction(method)!;

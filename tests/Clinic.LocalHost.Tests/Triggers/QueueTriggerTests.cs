@@ -54,7 +54,7 @@ public sealed class QueueTriggerTests(AzuriteFixture fixture)
     }
 
     [Fact]
-    public async Task BytesMessage_isBoundAsTheBodyBytes()
+    public async Task Message_boundAsBytes_isTheBodyUnchanged()
     {
         await using var host = await TriggerHost.StartAsync(Azurite);
         var body = Encoding.UTF8.GetBytes("{\"any\":\"bytes\"}");
@@ -98,7 +98,7 @@ public sealed class QueueTriggerTests(AzuriteFixture fixture)
     }
 
     [Fact]
-    public async Task FailedMessage_isInvisibleForTheVisibilityTimeout()
+    public async Task Message_afterAFailedAttempt_staysInvisibleForTheVisibilityTimeout()
     {
         var visibilityTimeout = TimeSpan.FromSeconds(3);
         await using var host = await TriggerHost.StartAsync(Azurite, new Dictionary<string, string?>
@@ -138,7 +138,7 @@ public sealed class QueueTriggerTests(AzuriteFixture fixture)
     }
 
     [Fact]
-    public async Task FailureLogs_nameTheFailureButNeverTheBodyOrExceptionMessage()
+    public async Task FailureLogs_ofAFailingFunction_nameTheFailureButNeverTheBodyOrExceptionMessage()
     {
         await using var host = await TriggerHost.StartAsync(
             Azurite, new Dictionary<string, string?> { ["LocalHost:Queues:MaxDequeueCount"] = "2" });
@@ -180,7 +180,7 @@ public sealed class QueueTriggerTests(AzuriteFixture fixture)
     }
 
     [Fact]
-    public async Task MessageReceivedMoreThanMaxDequeueCount_isPoisonedWithoutAnotherAttempt()
+    public async Task Message_receivedMoreThanMaxDequeueCount_isPoisonedWithoutAnotherAttempt()
     {
         await using var host = TriggerHost.Create(
             Azurite, new Dictionary<string, string?> { ["LocalHost:Queues:MaxDequeueCount"] = "1" });
@@ -229,7 +229,7 @@ public sealed class QueueTriggerTests(AzuriteFixture fixture)
     }
 
     [Fact]
-    public async Task MissingQueueNameSetting_stopsStartUp()
+    public async Task StartUp_withoutTheQueueNameSetting_failsNamingIt()
     {
         await using var host = TriggerHost.Create(
             Azurite, new Dictionary<string, string?> { [SampleSettings.PocoQueue] = null });

@@ -11,7 +11,7 @@ public sealed class TimerTriggerTests(AzuriteFixture fixture)
     private AzuriteProcess Azurite => fixture.Azurite;
 
     [Fact]
-    public async Task EverySecondSchedule_firesEachSecondWithItsScheduleStatus()
+    public async Task Timer_everySecond_firesEachSecondWithItsScheduleStatus()
     {
         await using var host = await TriggerHost.StartAsync(Azurite, new Dictionary<string, string?>
         {
@@ -41,7 +41,7 @@ public sealed class TimerTriggerTests(AzuriteFixture fixture)
     }
 
     [Fact]
-    public async Task RunOnStartup_runsOnceAtStartEvenWithoutOccurrences()
+    public async Task Timer_runOnStartupWithoutOccurrences_runsOnceAtStart()
     {
         await using var host = await TriggerHost.StartAsync(Azurite);
 
@@ -57,7 +57,7 @@ public sealed class TimerTriggerTests(AzuriteFixture fixture)
     }
 
     [Fact]
-    public async Task RunLongerThanTheInterval_neverOverlapsAndRunsTheMissedOccurrencePastDue()
+    public async Task Timer_runLongerThanTheInterval_neverOverlapsAndRunsTheMissedOccurrencePastDue()
     {
         await using var host = await TriggerHost.StartAsync(Azurite, new Dictionary<string, string?>
         {
@@ -74,7 +74,7 @@ public sealed class TimerTriggerTests(AzuriteFixture fixture)
     }
 
     [Fact]
-    public async Task FailingTimerFunction_keepsItsScheduleAndLogsNoExceptionMessage()
+    public async Task Timer_whoseFunctionFails_keepsItsScheduleAndLogsNoExceptionMessage()
     {
         await using var host = await TriggerHost.StartAsync(Azurite, new Dictionary<string, string?>
         {
@@ -95,7 +95,7 @@ public sealed class TimerTriggerTests(AzuriteFixture fixture)
     }
 
     [Fact]
-    public async Task FiveFieldSchedule_stopsStartUp()
+    public async Task StartUp_withAFiveFieldSchedule_failsNamingTheFunction()
     {
         await using var host = TriggerHost.Create(Azurite, new Dictionary<string, string?>
         {
@@ -108,7 +108,7 @@ public sealed class TimerTriggerTests(AzuriteFixture fixture)
     }
 
     [Fact]
-    public async Task DisabledTriggers_runNothing()
+    public async Task Triggers_whenDisabled_runNothing()
     {
         await using var host = await TriggerHost.StartAsync(Azurite, new Dictionary<string, string?>
         {
