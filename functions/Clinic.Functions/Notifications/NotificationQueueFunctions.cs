@@ -5,26 +5,26 @@ namespace Clinic.Functions.Notifications;
 
 /// <summary>
 /// The queue side of notifications: fan-out of events into channel messages, one sender per channel queue,
-/// and the dead-letter handlers of the <c>-poison</c> queues. None is reachable over HTTP.
+/// and the dead-letter handlers of the <c>-poison</c> queues. None is reachable over HTTP. Each takes the raw
+/// body and reads it with <see cref="NotificationMessages"/>, so both hosts bind it the same way.
 /// </summary>
 public sealed class NotificationQueueFunctions(
     NotificationFanOut fanOut, ChannelDelivery delivery, DeadLetterHandler deadLetters)
 {
     [Function("FanOutNotification")]
     public Task FanOut(
-        [QueueTrigger(NotificationQueues.Events)] NotificationEvent notification,
-        CancellationToken cancellationToken) =>
-        fanOut.HandleAsync(notification, cancellationToken);
+        [QueueTrigger(NotificationQueues.Events)] string message, CancellationToken cancellationToken) =>
+        fanOut.HandleAsync(NotificationMessages.ReadEvent(message), cancellationToken);
 
     [Function("SendEmailNotification")]
     public Task SendEmail(
-        [QueueTrigger(NotificationQueues.Email)] ChannelWork work, CancellationToken cancellationToken) =>
-        delivery.HandleAsync(work, cancellationToken);
+        [QueueTrigger(NotificationQueues.Email)] string message, CancellationToken cancellationToken) =>
+        delivery.HandleAsync(NotificationMessages.ReadWork(message), cancellationToken);
 
     [Function("SendSmsNotification")]
     public Task SendSms(
-        [QueueTrigger(NotificationQueues.Sms)] ChannelWork work, CancellationToken cancellationToken) =>
-        delivery.HandleAsync(work, cancellationToken);
+        [QueueTrigger(NotificationQueues.Sms)] string message, CancellationToken cancellationToken) =>
+        delivery.HandleAsync(NotificationMessages.ReadWork(message), cancellationToken);
 
     [Function("DeadLetterEvent")]
     public Task DeadLetterEvent(
