@@ -15,6 +15,7 @@ public static class BillingWorkflowNames
     public const string MarkPaid = "MarkPaid";
     public const string MarkPaymentFailed = "MarkPaymentFailed";
     public const string RaisePaymentAlert = "RaisePaymentAlert";
+    public const string NotifyPaymentFailed = "NotifyPaymentFailed";
 
     public const string MarkRefundPending = "MarkRefundPending";
     public const string IssueRefund = "IssueRefund";

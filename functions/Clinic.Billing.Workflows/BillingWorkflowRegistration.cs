@@ -7,8 +7,8 @@ public static class BillingWorkflowRegistration
 {
     /// <summary>
     /// Registers billing's orchestrators and activities under <see cref="BillingWorkflowNames"/>. Activities
-    /// are created from the worker's services: they need billing (<c>AddBilling</c>) and an
-    /// <c>IAlertSink</c>.
+    /// are created from the worker's services: they need billing (<c>AddBilling</c>), an <c>IAlertSink</c> and
+    /// an <c>IPaymentFailureNotifier</c>.
     /// </summary>
     public static DurableTaskRegistry AddBillingWorkflows(this DurableTaskRegistry registry)
     {
@@ -24,6 +24,7 @@ public static class BillingWorkflowRegistration
             .AddActivity<MarkPaidActivity>(BillingWorkflowNames.MarkPaid)
             .AddActivity<MarkPaymentFailedActivity>(BillingWorkflowNames.MarkPaymentFailed)
             .AddActivity<RaisePaymentAlertActivity>(BillingWorkflowNames.RaisePaymentAlert)
+            .AddActivity<NotifyPaymentFailedActivity>(BillingWorkflowNames.NotifyPaymentFailed)
             .AddActivity<MarkRefundPendingActivity>(BillingWorkflowNames.MarkRefundPending)
             .AddActivity<IssueRefundActivity>(BillingWorkflowNames.IssueRefund)
             .AddActivity<MarkRefundedActivity>(BillingWorkflowNames.MarkRefunded)

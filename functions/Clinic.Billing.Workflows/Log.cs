@@ -32,4 +32,9 @@ internal static partial class Log
         "Settlement of invoice {InvoiceId} gave up with the invoice {Status} after {Rounds} rounds",
         EventName = "SettlementGaveUp")]
     public static partial void SettlementGaveUp(ILogger logger, string invoiceId, InvoiceStatus status, int rounds);
+
+    [LoggerMessage(4034, LogLevel.Warning,
+        "The patient of invoice {InvoiceId} could not be told that its payment failed ({ErrorType})",
+        EventName = "PaymentFailureNotNotified")]
+    public static partial void PatientNotNotified(ILogger logger, string invoiceId, string errorType);
 }

@@ -71,7 +71,27 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentWorkflowInput,
             new RecordFailureInput(input.PatientId, input.InvoiceId, failureCode), storage);
         await context.CallActivityAsync<bool>(BillingWorkflowNames.RaisePaymentAlert,
             new BillingAlertInput("PaymentFailed", input.InvoiceId, failureCode, context.InstanceId), storage);
+        await TellPatientAsync(context, input, storage);
         return Outcome(input, WorkflowOutcomeStatus.PaymentFailed, failureCode);
+    }
+
+    /// <summary>
+    /// The patient hears of the failure through notifications. That step failing after its retries changes
+    /// nothing of the outcome: the invoice is recorded failed and admins are alerted either way.
+    /// </summary>
+    private static async Task TellPatientAsync(
+        TaskOrchestrationContext context, PaymentWorkflowInput input, TaskOptions storage)
+    {
+        try
+        {
+            await context.CallActivityAsync<bool>(BillingWorkflowNames.NotifyPaymentFailed,
+                new InvoiceRef(input.PatientId, input.InvoiceId), storage);
+        }
+        catch (TaskFailedException exception)
+        {
+            Log.PatientNotNotified(
+                context.CreateReplaySafeLogger<PaymentOrchestrator>(), input.InvoiceId, exception.FailureDetails.ErrorType);
+        }
     }
 
     private static WorkflowOutcome Outcome(

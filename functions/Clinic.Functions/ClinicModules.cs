@@ -1,4 +1,5 @@
 using Clinic.Billing;
+using Clinic.Billing.Application;
 using Clinic.Billing.Workflows;
 using Clinic.Functions.Notifications;
 using Clinic.Notifications;
@@ -40,6 +41,7 @@ public static class ClinicModules
         services.AddSingleton<IRecipientDirectory, ProfileRecipientDirectory>();
         services.AddSingleton<IAppointmentSource, SchedulingAppointmentSource>();
         services.AddSingleton<IAppointmentChangePublisher, NotificationChangePublisher>();
+        services.AddSingleton<IPaymentFailureNotifier, PaymentFailureNotifications>();
         return services;
     }
 }

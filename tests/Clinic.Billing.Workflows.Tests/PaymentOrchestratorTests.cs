@@ -49,6 +49,22 @@ public sealed class PaymentOrchestratorTests : IAsyncLifetime
         Assert.Equal((AlertSeverity.Critical, "PaymentFailed", instanceId),
             (alert.Severity, alert.EventName, alert.CorrelationId));
         Assert.Contains(_host.Logs.GetSnapshot(), record => record.Id.Name == "PaymentFailed");
+        Assert.Equal(invoice.Id, Assert.Single(_host.Patients.Notified).Id);
+    }
+
+    [Fact]
+    public async Task Pay_declinedWhileNotificationsAreDown_stillRecordedFailedAndAlerted()
+    {
+        var invoice = await _host.IssueInvoiceAsync("appt-decline-quiet");
+        _host.Patients.Unreachable = true;
+
+        var (_, outcome) = await _host.PayAsync(
+            WorkflowHost.Payment(invoice, SimulatedPaymentGateway.DeclineToken, "key-1"));
+
+        Assert.Equal(WorkflowOutcomeStatus.PaymentFailed, outcome.Status);
+        Assert.Equal(InvoiceStatus.PaymentFailed, (await _host.ReadInvoiceAsync(invoice.Id)).Status);
+        Assert.Single(_host.Alerts.Raised);
+        Assert.Contains(_host.Logs.GetSnapshot(), record => record.Id.Name == "PaymentFailureNotNotified");
     }
 
     [Fact]

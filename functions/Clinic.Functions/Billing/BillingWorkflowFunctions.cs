@@ -63,6 +63,10 @@ public sealed class BillingWorkflowFunctions(IServiceProvider services)
         Run<RaisePaymentAlertActivity, BillingAlertInput, bool>(
             BillingWorkflowNames.RaisePaymentAlert, input, context);
 
+    [Function(BillingWorkflowNames.NotifyPaymentFailed)]
+    public Task<bool> NotifyPaymentFailed([ActivityTrigger] InvoiceRef input, FunctionContext context) =>
+        Run<NotifyPaymentFailedActivity, InvoiceRef, bool>(BillingWorkflowNames.NotifyPaymentFailed, input, context);
+
     [Function(BillingWorkflowNames.MarkRefundPending)]
     public Task<InvoiceStep> MarkRefundPending([ActivityTrigger] InvoiceRef input, FunctionContext context) =>
         Run<MarkRefundPendingActivity, InvoiceRef, InvoiceStep>(

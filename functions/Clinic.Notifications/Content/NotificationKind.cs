@@ -14,4 +14,7 @@ public enum NotificationKind
 
     /// <summary>The appointment is coming up.</summary>
     Reminder,
+
+    /// <summary>The appointment's payment failed for good; the appointment stands and can be paid again.</summary>
+    PaymentFailed,
 }

@@ -53,7 +53,9 @@ public sealed class ChannelDelivery(
 
         var recipient = await recipients.FindAsync(notification.PatientId, cancellationToken);
         var zoneId = recipient?.TimeZone ?? appointment!.DoctorTimeZone;
-        if (work.Channel == NotificationChannel.Sms && await DeferForQuietHoursAsync(work, claimed, zoneId, cancellationToken))
+        var quiet = work.Channel == NotificationChannel.Sms
+            && await DeferForQuietHoursAsync(work, claimed, zoneId, cancellationToken);
+        if (quiet)
             return;
 
         var content = Content(notification, recipient, appointment!, zoneId);
@@ -103,9 +105,15 @@ public sealed class ChannelDelivery(
     /// cancellation is never stale, it is the last word; anything else about a cancelled appointment is.
     /// </summary>
     private static bool IsStale(NotificationEvent notification, AppointmentSnapshot? appointment) =>
-        appointment is null
-        || (notification.Kind != NotificationKind.Cancellation
-            && (appointment.IsCancelled || appointment.Version != notification.Version));
+        notification.Kind switch
+        {
+            _ when appointment is null => true,
+            NotificationKind.Cancellation => false,
+
+            // Its version is the invoice's, not the appointment's; only a cancellation makes it moot.
+            NotificationKind.PaymentFailed => appointment.IsCancelled,
+            _ => appointment.IsCancelled || appointment.Version != notification.Version,
+        };
 
     private async Task<bool> DeferForQuietHoursAsync(
         ChannelWork work, StoredDelivery claimed, string zoneId, CancellationToken cancellationToken)
@@ -149,12 +157,20 @@ public sealed class ChannelDelivery(
             return new SendOutcome.Permanent("no-address");
 
         var rendered = renderer.RenderEmail(content);
-        var invitation = invitations.Build(content, recipient.Email, Instant.FromDateTimeOffset(time.GetUtcNow()));
-        var attachment = new EmailAttachment(
-            "appointment.ics", invitation.ContentType, System.Text.Encoding.UTF8.GetBytes(invitation.Text));
+        var attachments = content.Kind == NotificationKind.PaymentFailed
+            ? []
+            : new[] { Invitation(content, recipient.Email) };
         return await email.SendAsync(
-            new EmailMessage(recipient.Email, rendered.Subject, rendered.Html, rendered.Text, [attachment], key),
+            new EmailMessage(recipient.Email, rendered.Subject, rendered.Html, rendered.Text, attachments, key),
             cancellationToken);
+    }
+
+    /// <summary>The calendar entry, updated by each message about the appointment (same UID, later SEQUENCE).</summary>
+    private EmailAttachment Invitation(NotificationContent content, string attendee)
+    {
+        var invitation = invitations.Build(content, attendee, Instant.FromDateTimeOffset(time.GetUtcNow()));
+        return new EmailAttachment(
+            "appointment.ics", invitation.ContentType, System.Text.Encoding.UTF8.GetBytes(invitation.Text));
     }
 
     private async Task AnswerAsync(

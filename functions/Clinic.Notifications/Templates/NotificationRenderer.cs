@@ -156,6 +156,7 @@ public sealed partial class NotificationRenderer
             NotificationKind.Cancellation => "cancellation",
             NotificationKind.Reschedule => "reschedule",
             NotificationKind.Reminder => "reminder",
+            NotificationKind.PaymentFailed => "paymentfailed",
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown notification kind."),
         };
 

@@ -53,6 +53,8 @@ internal sealed class WorkflowHost : IAsyncDisposable
 
     public RecordingAlertSink Alerts { get; } = new();
 
+    public RecordingPaymentFailureNotifier Patients { get; } = new();
+
     public DurableTaskClient Client => Host.Client;
 
     public FakeLogCollector Logs => Host.Services.GetFakeLogCollector();
@@ -158,6 +160,7 @@ internal sealed class WorkflowHost : IAsyncDisposable
             .AddSingleton<IFeeStore>(Fees)
             .AddSingleton<IPaymentGateway>(Gateway)
             .AddSingleton<IAlertSink>(Alerts)
+            .AddSingleton<IPaymentFailureNotifier>(Patients)
             .AddSingleton<BillingEventLog>()
             .AddSingleton<InvoiceService>();
     }

@@ -40,6 +40,27 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Payment_declinedForGood_patientToldByEmailWithoutInvitation()
+    {
+        await using var host = await NotificationHost.StartAsync(azurite.Azurite);
+        await host.SaveProfileAsync("notify-pay", "en-US", NotificationHost.ZoneAtHour(12), false, "email");
+        var appointmentId = await host.BookAsync("notify-pay", slotIndex: 13);
+        await host.WaitForAsync(emails: 1, sms: 0);
+        var invoices = await (await host.Client.SendAsync(Get("/api/me/invoices").As("notify-pay"))).JsonAsync();
+        var invoiceId = invoices.GetProperty("invoices").EnumerateArray()
+            .Single(i => i.GetProperty("appointmentId").GetString() == appointmentId).GetProperty("id").GetString();
+
+        var paid = await host.Client.SendAsync(Post(
+            $"/api/me/invoices/{invoiceId}/pay", new { paymentToken = "tok_decline" }, "pay-notify-1").As("notify-pay"));
+        await host.WaitForAsync(emails: 2, sms: 0);
+
+        Assert.Equal(HttpStatusCode.Accepted, paid.StatusCode);
+        var told = Assert.Single(host.Emails(), email => (email.Subject ?? "").StartsWith(
+            "Payment not completed", StringComparison.Ordinal));
+        Assert.Empty(told.Attachments);
+    }
+
+    [Fact]
     public async Task RescheduleAndCancel_sameCalendarUidWithGrowingSequence()
     {
         await using var host = await NotificationHost.StartAsync(azurite.Azurite);
