@@ -1,6 +1,7 @@
 using Clinic.Billing.Workflows.Contracts;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 
 namespace Clinic.Billing.Workflows;
 
@@ -49,6 +50,27 @@ public static class BillingWorkflowClient
         var instanceId = CancellationSettlementOrchestrator.InstanceIdFor(input.AppointmentId);
         return StartOrJoinAsync(client, BillingWorkflowNames.CancellationSettlementOrchestrator, instanceId, input,
             cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts the settlement as a shortcut, where a later path (billing's queue of appointment changes) is the
+    /// one that cannot be lost: a failure is logged and reported as false, never thrown.
+    /// </summary>
+    public static async Task<bool> TryStartOrJoinSettlementAsync(
+        this DurableTaskClient client, SettlementInput input, ILogger logger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+
+        try
+        {
+            await client.StartOrJoinSettlementAsync(input, cancellationToken);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.SettlementStartDeferred(logger, input.AppointmentId, exception.GetType().Name);
+            return false;
+        }
     }
 
     private static async Task<string> StartOrJoinAsync(

@@ -37,4 +37,10 @@ internal static partial class Log
         "The patient of invoice {InvoiceId} could not be told that its payment failed ({ErrorType})",
         EventName = "PaymentFailureNotNotified")]
     public static partial void PatientNotNotified(ILogger logger, string invoiceId, string errorType);
+
+    [LoggerMessage(4035, LogLevel.Warning,
+        "Settlement of cancelled appointment {AppointmentId} was not started at once ({ErrorType}); billing's queue "
+        + "of appointment changes starts it",
+        EventName = "SettlementStartDeferred")]
+    public static partial void SettlementStartDeferred(ILogger logger, string appointmentId, string errorType);
 }

@@ -37,10 +37,11 @@ public static class ClinicModules
         services.AddSingleton<IDoctorExistence>(provider => new DelegateDoctorExistence(async (id, token) =>
             await provider.GetRequiredService<DoctorDirectory>().FindAsync(id, token) is not null));
 
-        // Notifications read profiles (users) and appointments (scheduling), and hear of scheduling's changes.
+        // Scheduling's committed changes reach billing and notifications; notifications read profiles (users)
+        // and appointments (scheduling), and tell patients of failed payments (billing).
         services.AddSingleton<IRecipientDirectory, ProfileRecipientDirectory>();
         services.AddSingleton<IAppointmentSource, SchedulingAppointmentSource>();
-        services.AddSingleton<IAppointmentChangePublisher, NotificationChangePublisher>();
+        services.AddSingleton<IAppointmentChangePublisher, AppointmentChangePublisher>();
         services.AddSingleton<IPaymentFailureNotifier, PaymentFailureNotifications>();
         return services;
     }

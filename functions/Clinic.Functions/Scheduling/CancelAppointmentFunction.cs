@@ -7,17 +7,20 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Clinic.Functions.Scheduling;
 
 /// <summary>
-/// Cancels the caller's appointment, then starts the settlement of its invoice (void if unpaid, refund if
-/// paid). Both steps are idempotent: when the settlement cannot be started the caller gets an error, and
-/// cancelling again finds the appointment cancelled and starts the settlement that was missing.
+/// Cancels the caller's appointment, then starts the settlement of its invoice (void if unpaid, refund if paid)
+/// right away. That start is a shortcut: the cancellation's outbox row reaches billing through its queue
+/// (<see cref="Billing.BillingChangeFunctions"/>), so a start that fails here is logged and made up there.
 /// </summary>
 public sealed class CancelAppointmentFunction(
-    AppointmentService appointments, IOptions<GatewayRetryOptions> retry)
+    AppointmentService appointments,
+    IOptions<GatewayRetryOptions> retry,
+    ILogger<CancelAppointmentFunction> logger)
 {
     [Function("CancelAppointment")]
     [FunctionAccess(AccessPolicy.Owner)]
@@ -37,7 +40,7 @@ public sealed class CancelAppointmentFunction(
         if (result.Succeeded)
         {
             var settlement = new SettlementInput(result.Value!.Id, retry.Value);
-            await client.StartOrJoinSettlementAsync(settlement, cancellationToken);
+            await client.TryStartOrJoinSettlementAsync(settlement, logger, cancellationToken);
         }
 
         return result.ToApiResult(request.HttpContext, value => ApiResults.Ok(value).NoStore());

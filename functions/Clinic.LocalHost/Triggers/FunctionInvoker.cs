@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.DurableTask.Client;
 
 namespace Clinic.LocalHost.Triggers;
 
@@ -12,7 +13,7 @@ public sealed class FunctionInvoker<TInput>
 {
     private readonly MethodInfo _method;
     private readonly ObjectFactory? _factory;
-    private readonly ParameterBinder<TInput>[] _binders;
+    private readonly Func<IServiceProvider, TInput, CancellationToken, object?>[] _binders;
 
     public FunctionInvoker(
         string functionName, MethodInfo method, Func<ParameterInfo, ParameterBinder<TInput>?> binderOf)
@@ -33,11 +34,25 @@ public sealed class FunctionInvoker<TInput>
             ? null
             : ActivatorUtilities.CreateFactory(method.DeclaringType!, Type.EmptyTypes);
         _binders = method.GetParameters()
-            .Select(parameter => binderOf(parameter) ?? throw new InvalidOperationException(
-                $"Function {functionName}: the local host cannot bind parameter '{parameter.Name}' " +
-                $"of type {parameter.ParameterType.Name}."))
+            .Select(parameter => FromServices(parameter) ?? FromInput(binderOf(parameter)) ??
+                throw new InvalidOperationException(
+                    $"Function {functionName}: the local host cannot bind parameter '{parameter.Name}' " +
+                    $"of type {parameter.ParameterType.Name}."))
             .ToArray();
     }
+
+    /// <summary>
+    /// A <c>[DurableClient]</c> parameter gets the client of the in-process Durable host, as HTTP functions do;
+    /// the Functions host hands over its own client there.
+    /// </summary>
+    private static Func<IServiceProvider, TInput, CancellationToken, object?>? FromServices(ParameterInfo parameter) =>
+        parameter.ParameterType == typeof(DurableTaskClient)
+            ? (services, _, _) => services.GetRequiredService<DurableTaskClient>()
+            : null;
+
+    private static Func<IServiceProvider, TInput, CancellationToken, object?>? FromInput(
+        ParameterBinder<TInput>? binder) =>
+        binder is null ? null : (_, input, cancellationToken) => binder(input, cancellationToken);
 
     /// <summary>
     /// Runs the function once; its exceptions, binding failures included, reach the caller.
@@ -49,7 +64,7 @@ public sealed class FunctionInvoker<TInput>
 
         await using var scope = scopes.CreateAsyncScope();
         var instance = _factory?.Invoke(scope.ServiceProvider, null);
-        var arguments = _binders.Select(bind => bind(input, cancellationToken)).ToArray();
+        var arguments = _binders.Select(bind => bind(scope.ServiceProvider, input, cancellationToken)).ToArray();
 
         // Unwrapped, so the caller sees (and logs the type of) the function's own exception.
         var returned = _method.Invoke(instance, BindingFlags.DoNotWrapExceptions, null, arguments, null);

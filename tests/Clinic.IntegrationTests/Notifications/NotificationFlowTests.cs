@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using Clinic.Functions.Notifications;
+using Clinic.Functions;
 using Clinic.IntegrationTests.Infrastructure;
 using Clinic.Notifications.Content;
 using Clinic.Notifications.Pipeline;
@@ -241,7 +241,7 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
         await using var host = await NotificationHost.StartAsync(azurite.Azurite, services =>
             services.AddSingleton<IAppointmentChangePublisher>(provider =>
             {
-                failing.Inner = new NotificationChangePublisher(provider.GetRequiredService<INotificationQueue>());
+                failing.Inner = new AppointmentChangePublisher(provider.GetRequiredService<INotificationQueue>());
                 return failing;
             }));
         await host.SaveProfileAsync("notify-outbox", "en-US", NotificationHost.ZoneAtHour(12), false, "email");
