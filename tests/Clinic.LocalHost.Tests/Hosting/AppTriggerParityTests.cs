@@ -6,6 +6,7 @@ using Clinic.LocalHost.Tests.Infrastructure;
 using Clinic.LocalHost.Triggers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Repository = Clinic.IntegrationTests.Infrastructure.Repository;
 
 namespace Clinic.LocalHost.Tests.Hosting;
 

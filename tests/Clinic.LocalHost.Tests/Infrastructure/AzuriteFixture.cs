@@ -1,3 +1,4 @@
+using AzuriteProcess = Clinic.IntegrationTests.Infrastructure.AzuriteProcess;
 namespace Clinic.LocalHost.Tests.Infrastructure;
 
 /// <summary>One Azurite for the whole test run; each test host uses queues with names of its own.</summary>

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
+using AzuriteProcess = Clinic.IntegrationTests.Infrastructure.AzuriteProcess;
 
 namespace Clinic.LocalHost.Tests.Infrastructure;
 

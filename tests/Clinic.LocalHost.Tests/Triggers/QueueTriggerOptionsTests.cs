@@ -2,6 +2,7 @@ using Azure.Storage.Queues;
 using Clinic.LocalHost.Tests.Infrastructure;
 using Clinic.LocalHost.Triggers;
 using Microsoft.Extensions.Configuration;
+using Repository = Clinic.IntegrationTests.Infrastructure.Repository;
 
 namespace Clinic.LocalHost.Tests.Triggers;
 

@@ -4,6 +4,7 @@ using Azure.Storage.Queues;
 using Clinic.LocalHost.Tests.Infrastructure;
 using Clinic.LocalHost.Tests.Samples;
 using Microsoft.Extensions.Logging;
+using AzuriteProcess = Clinic.IntegrationTests.Infrastructure.AzuriteProcess;
 
 namespace Clinic.LocalHost.Tests.Triggers;
 

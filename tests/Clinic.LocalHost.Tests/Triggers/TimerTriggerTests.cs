@@ -1,5 +1,6 @@
 using Clinic.LocalHost.Tests.Infrastructure;
 using Clinic.LocalHost.Tests.Samples;
+using AzuriteProcess = Clinic.IntegrationTests.Infrastructure.AzuriteProcess;
 
 namespace Clinic.LocalHost.Tests.Triggers;
 
