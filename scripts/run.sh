@@ -58,8 +58,11 @@ done
 start_azurite "$REPO_ROOT/.data/azurite"
 
 log "starting the local host at $API_URL (the first build takes a minute)"
-# dotnet run starts the app in its project folder; the logs belong in the repository's data folder.
+# dotnet run starts the app in its project folder; logs, the billing log key and the notification outbox
+# belong in the repository's data folder.
 ASPNETCORE_ENVIRONMENT=Development Logging__File__Path="$REPO_ROOT/.data/logs/clinic-.jsonl" \
+    Notifications__Outbox__Path="$REPO_ROOT/.data/outbox" \
+    BillingLogs__LocalKeyPath="$REPO_ROOT/.data/keys/billing-log-key.pem" \
     dotnet run --project functions/Clinic.LocalHost -c Release &
 HOST_PID=$!
 
