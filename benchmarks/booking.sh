@@ -32,7 +32,7 @@ start_azurite "$DATA_DIR" inMemory
 # Warning-level logs: a log line per request would measure the console, not the booking.
 Logging__LogLevel__Default=Warning Storage__ConnectionString="$STORAGE" ASPNETCORE_ENVIRONMENT=Development \
     dotnet functions/Clinic.LocalHost/bin/Release/net10.0/Clinic.LocalHost.dll --urls "$HOST_URL" \
-    --contentRoot functions/Clinic.LocalHost/bin/Release/net10.0 &
+    --contentRoot "$REPO_ROOT/functions/Clinic.LocalHost/bin/Release/net10.0" &
 HOST_PID=$!
 until curl -fs "$HOST_URL/api/doctors" >/dev/null; do
     pid_alive "$HOST_PID" || die "the local host exited during start-up"
