@@ -45,7 +45,6 @@ public static class BillingServiceCollectionExtensions
         services.AddSingleton<BillingEventLog>();
         services.AddSingleton<InvoiceService>();
         services.AddSingleton<InvoicePayments>();
-        services.AddSingleton<BookingInvoicing>();
         services.AddSingleton<DemoFeeSeeder>();
         return services;
     }

@@ -58,9 +58,9 @@ internal static partial class Log
     public static partial void InvoiceReplayed(ILogger logger, string invoiceId, string appointmentId);
 
     [LoggerMessage(4012, LogLevel.Warning,
-        "Invoice of appointment {AppointmentId} was not issued at booking: {OutcomeCode}",
-        EventName = "InvoiceIssueAtBookingFailed")]
-    public static partial void InvoiceIssueAtBookingFailed(ILogger logger, string appointmentId, string outcomeCode);
+        "Invoice of appointment {AppointmentId} was not issued: {OutcomeCode}",
+        EventName = "InvoiceNotIssued")]
+    public static partial void InvoiceNotIssued(ILogger logger, string appointmentId, string outcomeCode);
 
     [LoggerMessage(4020, LogLevel.Information, "Seeded {Count} demo doctor fees",
         EventName = "DemoFeesSeeded")]

@@ -34,7 +34,10 @@ public sealed class InvoiceService(
 
         var fee = await fees.FindAsync(doctorId, cancellationToken);
         if (fee is null)
+        {
+            events.InvoiceNotIssued(appointmentId, BillingFailures.FeeNotFound.Code);
             return BillingFailures.FeeNotFound;
+        }
 
         var link = new InvoiceLink(
             appointmentId, InvoiceIds.ForAppointment(appointmentId), patientId, doctorId);
@@ -158,7 +161,10 @@ public sealed class InvoiceService(
         InvoiceLink link, string patientId, string doctorId, CancellationToken cancellationToken)
     {
         if (link.PatientId != patientId || link.DoctorId != doctorId)
+        {
+            events.InvoiceNotIssued(link.AppointmentId, BillingFailures.AppointmentInvoicedElsewhere.Code);
             return BillingFailures.AppointmentInvoicedElsewhere;
+        }
 
         var stored = await invoices.FindAsync(link.PatientId, link.InvoiceId, cancellationToken);
         if (stored is not null)

@@ -16,6 +16,10 @@ public sealed class BillingEventLog(EncryptedEventLog encrypted, ILogger<Billing
         Seal(BillingEvents.InvoiceCreatedDetails, Details(invoice) with { PatientId = invoice.PatientId });
     }
 
+    /// <summary>An appointment that gets no invoice: no fee for its doctor, or its invoice names someone else.</summary>
+    public void InvoiceNotIssued(string appointmentId, string outcomeCode) =>
+        Log.InvoiceNotIssued(logger, appointmentId, outcomeCode);
+
     public void InvoiceReplayed(Invoice invoice) =>
         Log.InvoiceReplayed(logger, invoice.Id, invoice.AppointmentId);
 

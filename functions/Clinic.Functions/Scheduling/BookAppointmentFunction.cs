@@ -1,4 +1,3 @@
-using Clinic.Billing.Application;
 using Clinic.Platform.Errors;
 using Clinic.Platform.Http;
 using Clinic.Platform.Identity;
@@ -10,7 +9,11 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Clinic.Functions.Scheduling;
 
-public sealed class BookAppointmentFunction(AppointmentService appointments, BookingInvoicing invoicing)
+/// <summary>
+/// Books an appointment. Its invoice is issued by billing from the booking's change (the outbox and billing's
+/// queue), not here: the booking answers after the storage writes it needs, and nothing of billing can fail it.
+/// </summary>
+public sealed class BookAppointmentFunction(AppointmentService appointments)
 {
     [Function("BookAppointment")]
     [FunctionAccess(AccessPolicy.Owner)]
@@ -36,12 +39,6 @@ public sealed class BookAppointmentFunction(AppointmentService appointments, Boo
         var idempotencyKey = keys.Count == 1 ? keys[0] : null;
         var result = await appointments.BookAsync(
             caller.UserId, body.Value, idempotencyKey, cancellationToken);
-        if (result.Succeeded && !result.Value!.Replayed)
-        {
-            var appointment = result.Value.Appointment;
-            await invoicing.TryIssueAsync(appointment.Id, caller.UserId, appointment.DoctorId, cancellationToken);
-        }
-
         return result.ToApiResult(request.HttpContext, Created);
     }
 

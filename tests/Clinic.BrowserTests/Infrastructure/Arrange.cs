@@ -30,13 +30,8 @@ public sealed class Arrange(HttpClient api)
         return await response.JsonAsync();
     }
 
-    public async Task<JsonElement> InvoiceForAsync(string patient, string appointmentId)
-    {
-        var response = await api.SendAsync(Get("/api/me/invoices").As(patient));
-        response.EnsureSuccessStatusCode();
-        return (await response.JsonAsync()).GetProperty("invoices").EnumerateArray()
-            .Single(invoice => invoice.GetProperty("appointmentId").GetString() == appointmentId);
-    }
+    public Task<JsonElement> InvoiceForAsync(string patient, string appointmentId) =>
+        Invoices.WaitForAsync(api, patient, appointmentId);
 
     /// <summary>Pays with a test card token and waits until the payment has settled either way.</summary>
     public async Task<JsonElement> PayAsync(string patient, string invoiceId, string token)

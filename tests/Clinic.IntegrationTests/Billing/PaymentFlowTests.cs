@@ -242,8 +242,7 @@ public sealed class PaymentFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         var listed = await Client.SendAsync(Get("/api/me/invoices").As(patient));
         Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
         Assert.Equal("no-store", listed.Headers.CacheControl!.ToString());
-        return (await listed.JsonAsync()).GetProperty("invoices").EnumerateArray()
-            .Single(i => i.GetProperty("appointmentId").GetString() == appointmentId);
+        return await Invoices.WaitForAsync(Client, patient, appointmentId!);
     }
 
     /// <summary>Reads the invoice until its payment is no longer pending, for at most the deadline.</summary>

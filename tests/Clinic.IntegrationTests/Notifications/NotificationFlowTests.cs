@@ -46,9 +46,8 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
         await host.SaveProfileAsync("notify-pay", "en-US", NotificationHost.ZoneAtHour(12), false, "email");
         var appointmentId = await host.BookAsync("notify-pay", slotIndex: 13);
         await host.WaitForAsync(emails: 1, sms: 0);
-        var invoices = await (await host.Client.SendAsync(Get("/api/me/invoices").As("notify-pay"))).JsonAsync();
-        var invoiceId = invoices.GetProperty("invoices").EnumerateArray()
-            .Single(i => i.GetProperty("appointmentId").GetString() == appointmentId).GetProperty("id").GetString();
+        var invoiceId = (await Invoices.WaitForAsync(host.Client, "notify-pay", appointmentId))
+            .GetProperty("id").GetString();
 
         var paid = await host.Client.SendAsync(Post(
             $"/api/me/invoices/{invoiceId}/pay", new { paymentToken = "tok_decline" }, "pay-notify-1").As("notify-pay"));
