@@ -57,7 +57,7 @@ done
 
 start_azurite "$REPO_ROOT/.data/azurite"
 
-log "starting the local host at $API_URL (the first build takes a minute)"
+log "starting the local host at $API_URL (the first build takes a minute or two)"
 # dotnet run starts the app in its project folder; logs, the billing log key and the notification outbox
 # belong in the repository's data folder.
 ASPNETCORE_ENVIRONMENT=Development Logging__File__Path="$REPO_ROOT/.data/logs/clinic-.jsonl" \

@@ -157,6 +157,9 @@ public sealed class OutboxFolderSender : IEmailSender, ISmsSender
         }
 
         mime.Body = body.ToMessageBody();
+
+        // Names and accents are not ASCII: each part gets the transfer encoding that mail standards ask for.
+        mime.Prepare(EncodingConstraint.SevenBit);
         return mime;
     }
 

@@ -44,6 +44,22 @@ public sealed class OutboxFolderSenderTests : IDisposable
     }
 
     [Fact]
+    public async Task SendAsync_emailWithAccents_everyPartSevenBitWithItsTransferEncoding()
+    {
+        var message = Samples.Email() with { Text = "Señora Martín – confirmée", Html = "<p>Señora Martín</p>" };
+
+        var outcome = await _sender.SendAsync(message, CancellationToken.None);
+
+        var sent = Assert.IsType<SendOutcome.Sent>(outcome);
+        var raw = await File.ReadAllBytesAsync(EmailFile(sent));
+        Assert.All(raw, b => Assert.True(b < 128, "The file holds a byte outside 7-bit ASCII."));
+        using var mime = await MimeMessage.LoadAsync(EmailFile(sent));
+        Assert.Equal(message.Text, mime.TextBody?.TrimEnd());
+        Assert.All(mime.BodyParts.OfType<TextPart>(),
+            part => Assert.NotEqual(ContentEncoding.Default, part.ContentTransferEncoding));
+    }
+
+    [Fact]
     public async Task SendAsync_email_nestsTheBodiesAsAlternatives()
     {
         var outcome = await _sender.SendAsync(Samples.Email(), CancellationToken.None);
