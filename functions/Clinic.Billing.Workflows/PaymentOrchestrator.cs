@@ -90,7 +90,9 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentWorkflowInput,
         catch (TaskFailedException exception)
         {
             Log.PatientNotNotified(
-                context.CreateReplaySafeLogger<PaymentOrchestrator>(), input.InvoiceId, exception.FailureDetails.ErrorType);
+                context.CreateReplaySafeLogger<PaymentOrchestrator>(),
+                input.InvoiceId,
+                exception.FailureDetails.ErrorType);
         }
     }
 

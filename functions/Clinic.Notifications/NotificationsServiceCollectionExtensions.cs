@@ -22,8 +22,9 @@ public static class NotificationsServiceCollectionExtensions
     /// <summary>
     /// Registers the notification flow: queues (the platform's storage account), delivery and dead-letter
     /// tables, templates, calendar invitations and the sender that <c>Notifications:Sender</c> names
-    /// (<c>Outbox</c> files locally, <c>Acs</c> in Azure). The app supplies <see cref="Recipients.IRecipientDirectory"/>
-    /// and <see cref="Recipients.IAppointmentSource"/>, which belong to other modules.
+    /// (<c>Outbox</c> files locally, <c>Acs</c> in Azure). The app supplies
+    /// <see cref="Recipients.IRecipientDirectory"/> and <see cref="Recipients.IAppointmentSource"/>, which belong
+    /// to other modules.
     /// </summary>
     public static IServiceCollection AddNotifications(
         this IServiceCollection services, IConfiguration configuration)

@@ -16,7 +16,7 @@ public sealed class BillingEventLog(EncryptedEventLog encrypted, ILogger<Billing
         Seal(BillingEvents.InvoiceCreatedDetails, Details(invoice) with { PatientId = invoice.PatientId });
     }
 
-    /// <summary>An appointment that gets no invoice: no fee for its doctor, or its invoice names someone else.</summary>
+    /// <summary>An appointment without an invoice: no fee for its doctor, or its invoice names another.</summary>
     public void InvoiceNotIssued(string appointmentId, string outcomeCode) =>
         Log.InvoiceNotIssued(logger, appointmentId, outcomeCode);
 

@@ -12,6 +12,8 @@ namespace Clinic.Functions.Notifications;
 /// <summary>Admins read each notification's state, list the dead letters and replay them.</summary>
 public sealed class NotificationAdminFunctions(IDeliveryStore deliveries, DeadLetterHandler deadLetters)
 {
+    private const string DeadLetters = "admin/notifications/dead-letters";
+
     [Function("ListAppointmentNotifications")]
     [FunctionAccess(AccessPolicy.Admin)]
     public async Task<IActionResult> ListForAppointment(
@@ -37,19 +39,20 @@ public sealed class NotificationAdminFunctions(IDeliveryStore deliveries, DeadLe
     [Function("ListDeadLetters")]
     [FunctionAccess(AccessPolicy.Admin)]
     public async Task<IActionResult> ListDeadLetters(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/notifications/dead-letters")]
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DeadLetters)]
         HttpRequest request,
         CancellationToken cancellationToken)
     {
         var letters = await deadLetters.ListAsync(cancellationToken);
-        var views = letters.Select(l => new { id = l.Id, sourceQueue = l.SourceQueue, deadLetteredAt = l.DeadLetteredAt });
+        var views = letters.Select(letter =>
+            new { id = letter.Id, sourceQueue = letter.SourceQueue, deadLetteredAt = letter.DeadLetteredAt });
         return ApiResults.Ok(new { deadLetters = views.ToList() }).NoStore();
     }
 
     [Function("ReplayDeadLetter")]
     [FunctionAccess(AccessPolicy.Admin)]
     public async Task<IActionResult> Replay(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/notifications/dead-letters/{deadLetterId}/replay")]
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = DeadLetters + "/{deadLetterId}/replay")]
         HttpRequest request,
         string deadLetterId,
         CancellationToken cancellationToken)
@@ -59,7 +62,8 @@ public sealed class NotificationAdminFunctions(IDeliveryStore deliveries, DeadLe
         return await deadLetters.ReplayAsync(deadLetterId, cancellationToken)
             ? ApiResults.Accepted("/api/admin/notifications/dead-letters", new { deadLetterId, status = "replayed" })
                 .NoStore()
-            : ApiResults.Problem(request.HttpContext, Failure.NotFound("dead-letter-not-found", "No such dead letter.")).NoStore();
+            : ApiResults.Problem(
+                request.HttpContext, Failure.NotFound("dead-letter-not-found", "No such dead letter.")).NoStore();
     }
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];

@@ -6,7 +6,7 @@ public enum DeliveryState
     /// <summary>On its channel's queue.</summary>
     Queued,
 
-    /// <summary>An instance holds it and is sending; the lease ends at <see cref="DeliveryRecord.LeaseUntil"/>.</summary>
+    /// <summary>An instance holds it and is sending, until <see cref="DeliveryRecord.LeaseUntil"/>.</summary>
     Sending,
 
     /// <summary>Accepted by the provider (or written to the local outbox).</summary>

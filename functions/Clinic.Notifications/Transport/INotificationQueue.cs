@@ -6,7 +6,8 @@ namespace Clinic.Notifications.Transport;
 /// </summary>
 public interface INotificationQueue
 {
-    /// <summary>Sends <paramref name="message"/> as JSON, visible after <paramref name="delay"/> (at most 7 days).</summary>
+    /// <summary>Sends <paramref name="message"/> as JSON, visible after <paramref name="delay"/> (7 days at most).
+    /// </summary>
     Task SendAsync<T>(string queueName, T message, TimeSpan? delay, CancellationToken cancellationToken);
 
     /// <summary>Sends a message body as it is, for a dead letter replayed by an administrator.</summary>

@@ -4,7 +4,9 @@ using Clinic.Billing.Domain;
 
 namespace Clinic.Billing.Workflows.Tests.Fakes;
 
-/// <summary>Records the invoices whose patient would have been told; can be told to fail, as a queue outage would.</summary>
+/// <summary>
+/// Records the invoices whose patient would have been told; can be told to fail, as a queue outage would.
+/// </summary>
 internal sealed class RecordingPaymentFailureNotifier : IPaymentFailureNotifier
 {
     public ConcurrentQueue<Invoice> Notified { get; } = new();

@@ -20,7 +20,8 @@ public sealed class Arrange(HttpClient api)
 
     /// <summary>The first day of that week, as a date input takes it.</summary>
     public static string WeekStart(int weeksAhead) =>
-        DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7 * weeksAhead).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7 * weeksAhead)
+            .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public async Task<JsonElement> BookAsync(string patient, string doctorId, string start)
     {

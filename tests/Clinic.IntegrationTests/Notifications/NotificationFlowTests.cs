@@ -50,7 +50,8 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
             .GetProperty("id").GetString();
 
         var paid = await host.Client.SendAsync(Post(
-            $"/api/me/invoices/{invoiceId}/pay", new { paymentToken = "tok_decline" }, "pay-notify-1").As("notify-pay"));
+            $"/api/me/invoices/{invoiceId}/pay", new { paymentToken = "tok_decline" }, "pay-notify-1")
+            .As("notify-pay"));
         await host.WaitForAsync(emails: 2, sms: 0);
 
         Assert.Equal(HttpStatusCode.Accepted, paid.StatusCode);
@@ -89,11 +90,12 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
     [Fact]
     public async Task Reminder_timerFiringTwiceAtOnce_sendsOnce()
     {
-        await using var host = await NotificationHost.StartAsync(azurite.Azurite, settings: new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Notifications:ReminderLead"] = "14.00:00:00",
             ["Notifications:ReminderInterval"] = "7.00:00:00",
-        });
+        };
+        await using var host = await NotificationHost.StartAsync(azurite.Azurite, settings: settings);
         await host.SaveProfileAsync("notify-remind", "de-DE", NotificationHost.ZoneAtHour(12), true, "email", "sms");
         await host.BookAsync("notify-remind", slotIndex: 2);
         await host.WaitForAsync(emails: 1, sms: 1);
@@ -105,7 +107,8 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
 
         Assert.Equal(2, host.Emails().Count);
         Assert.Equal(2, host.TextMessages().Count);
-        Assert.Contains(host.Emails(), email => (email.Subject ?? "").StartsWith("Terminerinnerung", StringComparison.Ordinal));
+        Assert.Contains(host.Emails(),
+            email => (email.Subject ?? "").StartsWith("Terminerinnerung", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -288,7 +291,8 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
             .FirstOrDefault();
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition) => await WaitUntilAsync(() => Task.FromResult(condition()));
+    private static Task WaitUntilAsync(Func<bool> condition) =>
+        WaitUntilAsync(() => Task.FromResult(condition()));
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {

@@ -94,7 +94,7 @@ internal sealed class NotificationHost : IAsyncDisposable
 
     public IReadOnlyList<string> TextMessages() => Files("sms", "*.txt").Select(File.ReadAllText).ToList();
 
-    /// <summary>Waits until the outbox holds at least the given numbers of emails and SMS, then a moment more.</summary>
+    /// <summary>Waits until the outbox holds at least so many emails and SMS, then a moment more.</summary>
     public async Task WaitForAsync(int emails, int sms)
     {
         var deadline = DateTime.UtcNow + Deadline;

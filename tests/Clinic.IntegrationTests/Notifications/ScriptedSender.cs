@@ -2,7 +2,7 @@ using Clinic.Notifications.Senders;
 
 namespace Clinic.IntegrationTests.Notifications;
 
-/// <summary>An email provider that answers <see cref="Next"/> once, then accepts everything until told otherwise.</summary>
+/// <summary>An email provider that answers <see cref="Next"/> on each call; a throttle is answered once.</summary>
 internal sealed class ScriptedSender(SendOutcome first) : IEmailSender
 {
     private int _calls;
