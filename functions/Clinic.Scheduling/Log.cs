@@ -54,4 +54,22 @@ internal static partial class Log
     [LoggerMessage(2031, LogLevel.Information, "Outbox sweep published {Count} changes",
         EventName = "ChangesSwept")]
     public static partial void ChangesSwept(ILogger logger, int count);
+
+    // Debug: one per change, which the change's own event already records at Information.
+    [LoggerMessage(2040, LogLevel.Debug, "Cached views tagged {Tags} invalidated ({Reason})",
+        EventName = "CacheInvalidated")]
+    public static partial void CacheInvalidated(
+        ILogger logger, string tags, Caching.InvalidationReason reason);
+
+    [LoggerMessage(2041, LogLevel.Warning,
+        "Cached views tagged {Tags} were invalidated here but not in the second level ({ErrorType}); "
+        + "other instances may serve them until they expire",
+        EventName = "CacheInvalidationFailed")]
+    public static partial void CacheInvalidationFailed(ILogger logger, string tags, string errorType);
+
+    [LoggerMessage(2042, LogLevel.Warning,
+        "Could not renew the Entra ID sign-in to the cache's second level ({ErrorType}); the current one "
+        + "expires at {ExpiresOn}",
+        EventName = "RedisSignInFailed")]
+    public static partial void RedisSignInFailed(ILogger logger, string errorType, DateTimeOffset expiresOn);
 }

@@ -1,4 +1,5 @@
 using Clinic.Scheduling.Application;
+using Clinic.Scheduling.Caching;
 using Clinic.Scheduling.Changes;
 using Clinic.Scheduling.DemoData;
 using Clinic.Scheduling.Storage;
@@ -10,7 +11,10 @@ namespace Clinic.Scheduling;
 
 public static class SchedulingServiceCollectionExtensions
 {
-    /// <summary>Registers the scheduling module: its services and its Azure Table adapters.</summary>
+    /// <summary>
+    /// Registers the scheduling module: its services, its cache (section <c>Cache</c>) and its Azure Table
+    /// adapters.
+    /// </summary>
     public static IServiceCollection AddScheduling(
         this IServiceCollection services,
         IConfiguration configuration)
@@ -19,14 +23,16 @@ public static class SchedulingServiceCollectionExtensions
 
         services.AddOptions<SchedulingOptions>()
             .Bind(configuration.GetSection(SchedulingOptions.SectionName));
-        services.AddMemoryCache();
+        services.AddSchedulingCache(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IDoctorStore, TableDoctorStore>();
         services.AddSingleton<TableAppointmentStore>();
         services.AddSingleton<IAppointmentStore>(provider => provider.GetRequiredService<TableAppointmentStore>());
         services.AddSingleton<IChangeOutbox>(provider => provider.GetRequiredService<TableAppointmentStore>());
         services.AddSingleton<ChangeDispatcher>();
+        services.AddHostedService<ChangeDispatchWorker>();
         services.AddSingleton<DoctorDirectory>();
+        services.AddSingleton<DaySchedules>();
         services.AddSingleton<SlotSearch>();
         services.AddSingleton<DoctorDayQuery>();
         services.AddSingleton<AppointmentService>();

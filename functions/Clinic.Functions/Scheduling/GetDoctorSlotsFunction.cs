@@ -1,13 +1,19 @@
 using Clinic.Platform.Http;
 using Clinic.Platform.Identity;
 using Clinic.Scheduling.Application;
+using Clinic.Scheduling.Caching;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
 
 namespace Clinic.Functions.Scheduling;
 
-public sealed class GetDoctorSlotsFunction(SlotSearch slots)
+/// <summary>
+/// A doctor's free slots: public, so browsers may keep them for a short while and revalidate by ETag. Booking
+/// never trusts them: the slot row decides.
+/// </summary>
+public sealed class GetDoctorSlotsFunction(SlotSearch slots, IOptions<CacheOptions> cache)
 {
     [Function("GetDoctorSlots")]
     [FunctionAccess(AccessPolicy.Anonymous)]
@@ -21,6 +27,8 @@ public sealed class GetDoctorSlotsFunction(SlotSearch slots)
 
         var result = await slots.FindAsync(
             doctorId, request.Query["from"], request.Query["to"], cancellationToken);
-        return result.ToApiResult(request.HttpContext, ApiResults.Ok);
+        var context = request.HttpContext;
+        return result.ToApiResult(
+            context, value => ApiResults.Public(context, value, cache.Value.HttpMaxAge));
     }
 }

@@ -14,11 +14,21 @@ public sealed class ApiResult : IActionResult
     private readonly object? _body;
     private readonly string _contentType;
 
+    private readonly byte[]? _serialized;
+
     internal ApiResult(int statusCode, object? body, string contentType = "application/json")
     {
         StatusCode = statusCode;
         _body = body;
         _contentType = contentType;
+    }
+
+    /// <summary>A response whose JSON body was serialized already (to hash it for an ETag).</summary>
+    internal ApiResult(byte[] serialized, int statusCode)
+    {
+        StatusCode = statusCode;
+        _serialized = serialized;
+        _contentType = "application/json";
     }
 
     public int StatusCode { get; }
@@ -42,6 +52,14 @@ public sealed class ApiResult : IActionResult
         response.StatusCode = StatusCode;
         foreach (var (name, value) in Headers)
             response.Headers[name] = value;
+
+        if (_serialized is not null)
+        {
+            response.ContentType = _contentType;
+            response.ContentLength = _serialized.Length;
+            await response.Body.WriteAsync(_serialized, context.HttpContext.RequestAborted);
+            return;
+        }
 
         if (_body is null)
             return;

@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text.Json;
 using Clinic.Platform.Errors;
+using Clinic.Platform.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -29,6 +32,27 @@ public static class ApiResults
     }
 
     public static ApiResult NoContent() => new(StatusCodes.Status204NoContent, null);
+
+    /// <summary>
+    /// A public, read-only response that browsers and proxies may keep for <paramref name="maxAge"/>, with a
+    /// strong ETag (a hash of the body); 304 without a body when the request's If-None-Match names it.
+    /// Never for personal data: those responses are <see cref="ApiResult.NoStore"/>.
+    /// </summary>
+    public static ApiResult Public(HttpContext context, object body, TimeSpan maxAge)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(body);
+
+        var serialized = JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ClinicJson.Options);
+        var etag = EntityTags.Of(serialized);
+        var result = EntityTags.Matches(context.Request.Headers.IfNoneMatch, etag)
+            ? new ApiResult(StatusCodes.Status304NotModified, body: null)
+            : new ApiResult(serialized, StatusCodes.Status200OK);
+        result.Headers["ETag"] = etag;
+        result.Headers["Cache-Control"] = string.Create(
+            CultureInfo.InvariantCulture, $"public, max-age={(long)maxAge.TotalSeconds}");
+        return result;
+    }
 
     public static ApiResult Problem(HttpContext context, Failure failure)
     {

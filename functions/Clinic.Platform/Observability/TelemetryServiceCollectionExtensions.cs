@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
 namespace Clinic.Platform.Observability;
@@ -16,9 +17,9 @@ public static class TelemetryServiceCollectionExtensions
     private const string AzureSdkHttpSource = "Azure.Core.Http";
 
     /// <summary>
-    /// Sends every module's logs, requests, dependencies and exceptions to the Application Insights named by
-    /// <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> (nothing is sent without it), and to any exporter that
-    /// <paramref name="configure"/> adds. Critical records (<see cref="CriticalEvents"/>) leave within a
+    /// Sends every module's logs, metrics, requests, dependencies and exceptions to the Application Insights
+    /// named by <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> (nothing is sent without it), and to any exporter
+    /// that <paramref name="configure"/> adds. Critical records (<see cref="CriticalEvents"/>) leave within a
     /// second; routine ones are batched (<see cref="TelemetryOptions"/>). Returns the OpenTelemetry builder,
     /// so that a host can add its own defaults, such as the Functions worker's.
     /// </summary>
@@ -46,6 +47,7 @@ public static class TelemetryServiceCollectionExtensions
         var telemetry = services.AddOpenTelemetry();
         telemetry.WithLogging(logging => AddLogExport(logging, setup), IncludeDetails);
         telemetry.WithTracing(tracing => AddTracing(tracing, setup, connectionString is not null));
+        telemetry.WithMetrics(metrics => AddMetrics(metrics, connectionString is not null));
         return telemetry;
     }
 
@@ -107,6 +109,14 @@ public static class TelemetryServiceCollectionExtensions
     {
         foreach (var exporterFactory in setup.LogExporters)
             logging.AddProcessor(provider => LogExportRoutes.Create(provider, exporterFactory));
+    }
+
+    // Every module's meters (the scheduling cache's hits and misses, for one) are named Clinic.*.
+    private static void AddMetrics(MeterProviderBuilder metrics, bool exportToAzure)
+    {
+        metrics.AddMeter("Clinic.*");
+        if (exportToAzure)
+            metrics.AddAzureMonitorMetricExporter();
     }
 
     private static void AddTracing(TracerProviderBuilder tracing, TelemetrySetup setup, bool exportToAzure)

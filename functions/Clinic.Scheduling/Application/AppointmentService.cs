@@ -1,5 +1,6 @@
 using Clinic.Platform.Errors;
 using Clinic.Platform.Privacy;
+using Clinic.Scheduling.Caching;
 using Clinic.Scheduling.Changes;
 using Clinic.Scheduling.Contracts;
 using Clinic.Scheduling.Domain;
@@ -11,11 +12,13 @@ namespace Clinic.Scheduling.Application;
 
 /// <summary>
 /// A patient's appointments: book, read, list, reschedule and cancel. Each write is one atomic store
-/// operation; the checks made before it only decide whether to try, never whether a slot is free.
+/// operation; the checks made before it only decide whether to try, never whether a slot is free. Right after
+/// a write commits, the cached days it touched are invalidated, before the caller hears of it.
 /// </summary>
 public sealed class AppointmentService(
     DoctorDirectory doctors,
     IAppointmentStore store,
+    DaySchedules schedules,
     IClock clock,
     IOptions<SchedulingOptions> options,
     Pseudonymizer pseudonyms,
@@ -137,10 +140,13 @@ public sealed class AppointmentService(
         switch (outcome)
         {
             case WriteOutcome.Done:
+                await schedules.InvalidateAsync(
+                    doctor, InvalidationReason.Rescheduled, current.Start, moved.Start);
                 Log.AppointmentRescheduled(logger, moved.Id, moved.DoctorId, moved.Version);
-                await changes.TryDispatchAsync(change, cancellationToken);
+                changes.Post(change);
                 return AppointmentViews.ToResponse(moved, doctor);
             case WriteOutcome.SlotTaken:
+                await schedules.InvalidateAsync(doctor, InvalidationReason.SlotConflict, moved.Start);
                 Log.SlotConflict(logger, doctor.Id);
                 return SchedulingFailures.SlotTaken;
             default:
@@ -167,8 +173,9 @@ public sealed class AppointmentService(
         var outcome = await store.CancelAsync(stored, cancelled, change, cancellationToken);
         if (outcome == WriteOutcome.Done)
         {
+            await schedules.InvalidateAsync(doctor, InvalidationReason.Cancelled, cancelled.Start);
             Log.AppointmentCancelled(logger, cancelled.Id, cancelled.DoctorId);
-            await changes.TryDispatchAsync(change, cancellationToken);
+            changes.Post(change);
             return AppointmentViews.ToResponse(cancelled, doctor);
         }
 
@@ -186,9 +193,10 @@ public sealed class AppointmentService(
         var outcome = await store.BookAsync(appointment, change, cancellationToken);
         if (outcome == WriteOutcome.Done)
         {
+            await schedules.InvalidateAsync(doctor, InvalidationReason.Booked, appointment.Start);
             Log.AppointmentBooked(
                 logger, appointment.Id, appointment.DoctorId, pseudonyms.Pseudonymize(appointment.PatientId));
-            await changes.TryDispatchAsync(change, cancellationToken);
+            changes.Post(change);
             return new BookingResult(AppointmentViews.ToResponse(appointment, doctor), Replayed: false);
         }
 
@@ -196,6 +204,8 @@ public sealed class AppointmentService(
         if (await store.FindAsync(link, cancellationToken) is { } winner)
             return Replay(winner.Appointment, doctor);
 
+        // The slot was shown free here but is held: this instance's copy of that day is behind.
+        await schedules.InvalidateAsync(doctor, InvalidationReason.SlotConflict, appointment.Start);
         Log.SlotConflict(logger, doctor.Id);
         await store.RemovePatientLinkAsync(link, cancellationToken);
         return SchedulingFailures.SlotTaken;

@@ -1,11 +1,17 @@
 using Clinic.Platform.Errors;
+using Clinic.Scheduling.Caching;
 using Clinic.Scheduling.Contracts;
 using Clinic.Scheduling.Domain;
+using NodaTime;
 
 namespace Clinic.Scheduling.Application;
 
-/// <summary>The doctor dashboard's data: the appointments of one day, local to the doctor.</summary>
-public sealed class DoctorDayQuery(DoctorDirectory doctors, IAppointmentStore appointments)
+/// <summary>
+/// The doctor dashboard's data: the appointments of one day, local to the doctor. Its schedule comes from the
+/// cache; patient ids and notes are personal, so they are never cached and are read from storage each time.
+/// </summary>
+public sealed class DoctorDayQuery(
+    DoctorDirectory doctors, DaySchedules schedules, IAppointmentStore appointments)
 {
     public async Task<Result<DoctorDayResponse>> GetAsync(
         string doctorId, string? date, CancellationToken cancellationToken)
@@ -22,13 +28,30 @@ public sealed class DoctorDayQuery(DoctorDirectory doctors, IAppointmentStore ap
         if (doctor is null)
             return SchedulingFailures.DoctorNotFound;
 
+        var entries = await ReadEntriesAsync(doctor, day, cancellationToken);
+        return new DoctorDayResponse(doctor.Id, TimeText.Format(day), doctor.TimeZone.Id, entries);
+    }
+
+    private async Task<List<DoctorDayEntry>> ReadEntriesAsync(
+        Doctor doctor, LocalDate day, CancellationToken cancellationToken)
+    {
+        // A day without appointments has nothing personal to show: the cached schedule answers it alone.
+        var schedule = schedules.Cached
+            ? await schedules.GetAsync(doctor, day, CacheViews.DoctorDay, cancellationToken)
+            : null;
+        if (schedule?.Slots.Count == 0)
+            return [];
+
         // A local day is 23, 24 or 25 hours long; its bounds come from the zone, not from adding 24 hours.
         var from = day.AtStartOfDayInZone(doctor.TimeZone).ToInstant();
         var to = day.PlusDays(1).AtStartOfDayInZone(doctor.TimeZone).ToInstant();
         var booked = await appointments.ListBookedAsync(doctor.Id, from, to, cancellationToken);
 
-        var entries = booked.OrderBy(slot => slot.Start).Select(slot => ToEntry(slot, doctor)).ToList();
-        return new DoctorDayResponse(doctor.Id, TimeText.Format(day), doctor.TimeZone.Id, entries);
+        // Fresh rows that differ show a change made on another instance: slot searches here see it at once.
+        if (schedule is not null && !schedule.Matches(booked))
+            await schedules.InvalidateDaysAsync(doctor.Id, [day], InvalidationReason.ScheduleDiffered);
+
+        return booked.OrderBy(slot => slot.Start).Select(slot => ToEntry(slot, doctor)).ToList();
     }
 
     private static DoctorDayEntry ToEntry(BookedSlot slot, Doctor doctor)

@@ -1,20 +1,35 @@
+using Clinic.Scheduling.Caching;
 using Clinic.Scheduling.Contracts;
 using Clinic.Scheduling.Domain;
-using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Options;
 
 namespace Clinic.Scheduling.Application;
 
 /// <summary>
-/// Doctors' public profiles and rules. A profile read for a booking or a slot search is reused for a short,
-/// configured lifetime: rules change rarely, and the slot rows, never this copy, decide who gets a slot.
+/// Doctors' public profiles and rules, through the cache: every booking and slot search needs them and they
+/// change rarely. The slot rows, never this copy, decide who gets a slot.
 /// </summary>
-public sealed class DoctorDirectory(
-    IDoctorStore store,
-    IMemoryCache memory,
-    IOptions<SchedulingOptions> options)
+public sealed class DoctorDirectory(IDoctorStore store, SchedulingCache cache)
 {
-    public async Task<DoctorListResponse> ListAsync(CancellationToken cancellationToken)
+    public Task<DoctorListResponse> ListAsync(CancellationToken cancellationToken) =>
+        cache.GetAsync(CacheKeys.DoctorList, ReadListAsync, EstimatedBytes, cancellationToken);
+
+    /// <summary>The doctor, or null; unknown ids are not cached, so a doctor added later is found at once.
+    /// </summary>
+    public Task<Doctor?> FindAsync(string doctorId, CancellationToken cancellationToken) =>
+        cache.GetAsync(
+            CacheKeys.Doctor(doctorId),
+            token => store.FindAsync(doctorId, token),
+            doctor => EstimatedBytes(doctor!),
+            cancellationToken);
+
+    /// <summary>After a doctor's profile, rules or days off change: all cached of them goes.</summary>
+    public Task InvalidateAsync(string doctorId) =>
+        cache.InvalidateAsync(
+            [CacheKeys.DoctorTag(doctorId), CacheKeys.DoctorsTag],
+            [CacheKeys.DoctorList.Key],
+            InvalidationReason.DoctorChanged);
+
+    private async Task<DoctorListResponse> ReadListAsync(CancellationToken cancellationToken)
     {
         var doctors = await store.ListAsync(cancellationToken);
         return new DoctorListResponse(doctors
@@ -23,19 +38,14 @@ public sealed class DoctorDirectory(
             .ToList());
     }
 
-    public async Task<Doctor?> FindAsync(string doctorId, CancellationToken cancellationToken)
-    {
-        if (memory.TryGetValue(CacheKey(doctorId), out Doctor? cached))
-            return cached;
-
-        var doctor = await store.FindAsync(doctorId, cancellationToken);
-        if (doctor is not null)
-            memory.Set(CacheKey(doctorId), doctor, options.Value.DoctorProfileLifetime);
-        return doctor;
-    }
-
     private static DoctorResponse ToResponse(Doctor doctor) =>
         new(doctor.Id, doctor.DisplayName, doctor.Specialty, doctor.TimeZone.Id);
 
-    private static string CacheKey(string doctorId) => $"scheduling:doctor:{doctorId}";
+    // Estimates of the bytes an entry keeps alive: object headers, references and UTF-16 strings.
+    private static long EstimatedBytes(DoctorListResponse list) =>
+        64 + list.Doctors.Sum(d => 96 + (2L * (d.Id.Length + d.DisplayName.Length + d.Specialty.Length)));
+
+    private static long EstimatedBytes(Doctor doctor) =>
+        256 + (2L * (doctor.Id.Length + doctor.DisplayName.Length + doctor.Specialty.Length))
+        + (64L * doctor.WeeklyAvailability.Count) + (48L * doctor.DaysOff.Count);
 }

@@ -12,11 +12,6 @@ public sealed class SchedulingOptions
     /// <summary>The longest date range one slot search may cover.</summary>
     public int MaxSearchDays { get; set; } = 31;
 
-    /// <summary>
-    /// How long a doctor's profile and rules are reused in memory before storage is asked again.
-    /// </summary>
-    public TimeSpan DoctorProfileLifetime { get; set; } = TimeSpan.FromSeconds(30);
-
     internal Duration Notice => Duration.FromTimeSpan(MinimumNotice);
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Clinic.Platform.Errors;
+using Clinic.Scheduling.Caching;
 using Clinic.Scheduling.Contracts;
 using Clinic.Scheduling.Domain;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,8 @@ namespace Clinic.Scheduling.Application;
 /// </summary>
 public sealed class SlotSearch(
     DoctorDirectory doctors,
-    IAppointmentStore appointments,
+    DaySchedules schedules,
+    SchedulingCache cache,
     IClock clock,
     IOptions<SchedulingOptions> options)
 {
@@ -42,19 +44,60 @@ public sealed class SlotSearch(
     private async Task<List<SlotResponse>> FreeSlotsAsync(
         Doctor doctor, LocalDate from, LocalDate to, CancellationToken cancellationToken)
     {
+        // The notice period depends on the time, so it is applied here and never cached.
         var earliest = clock.GetCurrentInstant() + options.Value.Notice;
-        var candidates = SlotCalendar.Between(doctor, from, to)
-            .Where(slot => slot.Start >= earliest)
+        var offers = await OffersAsync(doctor, from, to, earliest, cancellationToken);
+        var candidates = offers
+            .SelectMany(offer => offer.Offer.Slots.Select(slot => (offer.Day, Slot: slot)))
+            .Where(candidate => candidate.Slot.Start >= earliest)
             .ToList();
         if (candidates.Count == 0)
             return [];
 
-        var held = await appointments.ListBookedAsync(
-            doctor.Id, candidates[0].Start, candidates[^1].End, cancellationToken);
-        var heldStarts = held.Select(slot => slot.Start).ToHashSet();
+        // Held slots per local day with slots to offer, cached.
+        var days = candidates.Select(candidate => candidate.Day).Distinct().ToList();
+        var held = await schedules.GetAsync(doctor, days, CacheViews.Slots, cancellationToken);
+        var heldStarts = held.SelectMany(day => day.Slots).Select(slot => slot.Start).ToHashSet();
 
-        return candidates.Where(slot => !heldStarts.Contains(slot.Start)).Select(ToResponse).ToList();
+        return candidates
+            .Where(candidate => !heldStarts.Contains(candidate.Slot.Start))
+            .Select(candidate => candidate.Slot.Response)
+            .ToList();
     }
+
+    // What the rules offer on each day that can still have a bookable slot, formatted once and cached.
+    private async Task<(LocalDate Day, DayOffer Offer)[]> OffersAsync(
+        Doctor doctor, LocalDate from, LocalDate to, Instant earliest, CancellationToken cancellationToken)
+    {
+        // A day that ended before the earliest bookable instant offers nothing.
+        var first = LocalDate.Max(from, earliest.InZone(doctor.TimeZone).Date.PlusDays(-1));
+        var reads = new List<Task<(LocalDate, DayOffer)>>();
+        for (var day = first; day <= to; day = day.PlusDays(1))
+        {
+            if (doctor.DaysOff.Contains(day) || doctor.WeeklyAvailability.All(p => p.Day != day.DayOfWeek))
+                continue;
+
+            var date = day;
+            reads.Add(OfferAsync(doctor, date, cancellationToken));
+        }
+
+        return await Task.WhenAll(reads);
+    }
+
+    private async Task<(LocalDate, DayOffer)> OfferAsync(
+        Doctor doctor, LocalDate day, CancellationToken cancellationToken)
+    {
+        var offer = await cache.GetAsync(
+            CacheKeys.Offer(doctor.Id, day),
+            _ => Task.FromResult(Offer(doctor, day)),
+            offer => offer.EstimatedBytes,
+            cancellationToken);
+        return (day, offer);
+    }
+
+    private static DayOffer Offer(Doctor doctor, LocalDate day) => new(SlotCalendar.Between(doctor, day, day)
+        .Select(slot => new OfferedSlot(slot.Start, ToResponse(slot)))
+        .ToList());
 
     private void CheckRange(LocalDate from, LocalDate to, FieldErrors errors)
     {

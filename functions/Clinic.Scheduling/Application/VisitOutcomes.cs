@@ -1,4 +1,5 @@
 using Clinic.Platform.Errors;
+using Clinic.Scheduling.Caching;
 using Clinic.Scheduling.Contracts;
 using Clinic.Scheduling.Domain;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,11 @@ namespace Clinic.Scheduling.Application;
 /// The doctor records what happened at a visit: completed, or a no-show. Recording it again is a no-op.
 /// </summary>
 public sealed class VisitOutcomes(
-    DoctorDirectory doctors, IAppointmentStore store, IClock clock, ILogger<VisitOutcomes> logger)
+    DoctorDirectory doctors,
+    IAppointmentStore store,
+    DaySchedules schedules,
+    IClock clock,
+    ILogger<VisitOutcomes> logger)
 {
     public async Task<Result<AppointmentResponse>> RecordAsync(
         string doctorId, string appointmentId, AppointmentStatus outcome, CancellationToken cancellationToken)
@@ -37,6 +42,8 @@ public sealed class VisitOutcomes(
         if (await store.RecordOutcomeAsync(stored, recorded, cancellationToken) != WriteOutcome.Done)
             return SchedulingFailures.AppointmentChanged;
 
+        // The doctor's day shows each visit's status.
+        await schedules.InvalidateAsync(doctor, InvalidationReason.VisitRecorded, recorded.Start);
         if (outcome == AppointmentStatus.Completed)
             Log.AppointmentCompleted(logger, recorded.Id, recorded.DoctorId);
         else

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Clinic.Scheduling.Application;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -5,9 +6,10 @@ using Microsoft.Extensions.Options;
 namespace Clinic.Scheduling.Changes;
 
 /// <summary>
-/// Moves committed changes from the outbox to the publisher. Right after a commit it tries once, without
-/// letting a failure reach the caller (the change is committed; the booking stands). What that attempt misses
-/// (a crash, a queue outage) the periodic sweep publishes later, so no change is lost; one may be published twice.
+/// Moves committed changes from the outbox to the publisher. A change just committed is handed to
+/// <see cref="ChangeDispatchWorker"/> in memory and published in the background, so the request that made it
+/// answers after its own storage writes only. What that misses (a crash, a full buffer, a queue outage) the
+/// periodic sweep publishes from the outbox, so no change is lost; one may be published twice.
 /// </summary>
 public sealed class ChangeDispatcher(
     IChangeOutbox outbox,
@@ -17,8 +19,31 @@ public sealed class ChangeDispatcher(
     ILogger<ChangeDispatcher> logger)
 {
     private const int SweepBatch = 200;
+    private const int BufferSize = 1_000;
 
-    /// <summary>Publishes a change just committed; true when published, false when left to the sweep.</summary>
+    // Wait mode, because only there TryWrite answers false when the buffer is full (the drop modes drop an item
+    // and answer true); Post never waits, it uses TryWrite alone.
+    private readonly Channel<AppointmentChange> _committed = Channel.CreateBounded<AppointmentChange>(
+        new BoundedChannelOptions(BufferSize) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
+
+    /// <summary>The changes waiting for the background publish.</summary>
+    internal ChannelReader<AppointmentChange> Committed => _committed.Reader;
+
+    /// <summary>
+    /// Hands a change just committed to the background publish, without waiting; a full buffer leaves it to
+    /// the sweep.
+    /// </summary>
+    public void Post(AppointmentChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+
+        if (!_committed.Writer.TryWrite(change))
+            Log.ChangeDispatchDeferred(logger, change.Id, change.Kind, "BufferFull");
+    }
+
+    /// <summary>
+    /// Publishes a change and forgets its outbox row; true when published, false when left to the sweep.
+    /// </summary>
     public async Task<bool> TryDispatchAsync(AppointmentChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);

@@ -21,7 +21,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
         _host = await RunningLocalHost.StartAsync(_azurite, new Dictionary<string, string?>
         {
             ["Resilience:Storage:BreakDuration"] = "00:00:02",
-            ["Scheduling:DoctorProfileLifetime"] = "00:00:00.001",
+            ["Cache:Enabled"] = "false",
         });
     }
 

@@ -249,7 +249,7 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
         await host.SaveProfileAsync("notify-outbox", "en-US", NotificationHost.ZoneAtHour(12), false, "email");
 
         await host.BookAsync("notify-outbox", slotIndex: 7);
-        Assert.Equal(1, failing.Failures);
+        await WaitUntilAsync(() => failing.Failures == 1);
         Assert.Empty(host.Emails());
         failing.Heal();
         var swept = await host.Host.Services.GetRequiredService<ChangeDispatcher>().SweepAsync(CancellationToken.None);

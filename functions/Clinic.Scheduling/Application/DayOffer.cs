@@ -1,0 +1,16 @@
+using System.ComponentModel;
+
+namespace Clinic.Scheduling.Application;
+
+/// <summary>
+/// The slots a doctor's rules offer on one local day, already formatted for the API. It follows from the
+/// doctor's public rules alone, so it is cached with them and dropped when they change.
+/// </summary>
+[ImmutableObject(true)]
+public sealed record DayOffer(IReadOnlyList<OfferedSlot> Slots)
+{
+    /// <summary>Estimated bytes per slot: the record, an instant and five short strings.</summary>
+    private const long SlotBytes = 480;
+
+    internal long EstimatedBytes => 64 + (Slots.Count * SlotBytes);
+}
