@@ -29,30 +29,43 @@ ensure_node_modules() {
     (cd "$REPO_ROOT" && npm ci --ignore-scripts --no-audit --no-fund)
 }
 
-# The browser tests drive the machine's Chromium; Playwright's own browser download is never used. CI runs as
-# root on a clean machine, so there it is installed with apt-get; anyone else is told how, and the browser tests
-# fail with the same advice rather than pass without a browser.
-ensure_chromium() {
-    local name
+# The browser tests drive the machine's Chromium (Playwright's own browser download is never used), and the
+# cache's second-level tests start a Redis server of their own. CI runs as root on a clean machine, so there
+# what is missing is installed with one apt-get; anyone else is told how, and those tests fail with the same
+# advice rather than pass without them.
+ensure_test_tools() {
+    local missing=() name found=""
 
     if [[ -n "${CLINIC_CHROMIUM:-}" ]]; then
         [[ -x "$CLINIC_CHROMIUM" ]] || die "CLINIC_CHROMIUM is '$CLINIC_CHROMIUM', which is not an executable"
-        return 0
+        found=yes
     fi
     for name in chromium chromium-browser google-chrome google-chrome-stable; do
-        command -v "$name" >/dev/null && return 0
+        [[ -z "$found" ]] && command -v "$name" >/dev/null && found=yes
     done
+    [[ -n "$found" ]] || missing+=(chromium)
 
+    if [[ -n "${CLINIC_REDIS_SERVER:-}" ]]; then
+        [[ -x "$CLINIC_REDIS_SERVER" ]] ||
+            die "CLINIC_REDIS_SERVER is '$CLINIC_REDIS_SERVER', which is not an executable"
+    elif ! command -v redis-server >/dev/null; then
+        missing+=(redis-server)
+    fi
+
+    ((${#missing[@]} > 0)) || return 0
     if [[ "$(id -u)" -eq 0 ]] && command -v apt-get >/dev/null; then
-        log "installing Chromium for the browser tests (apt-get)"
+        log "installing ${missing[*]} for the tests (apt-get)"
         apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-        command -v chromium >/dev/null || die "apt-get installed no 'chromium' command"
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+        for name in "${missing[@]}"; do
+            command -v "$name" >/dev/null || die "apt-get installed no '$name' command"
+        done
         return 0
     fi
 
-    log "warning: no Chromium found, so the browser tests will fail. Install it (Debian or Ubuntu:" \
-        "'sudo apt-get install -y chromium') or set CLINIC_CHROMIUM to a Chromium or Chrome executable."
+    log "warning: ${missing[*]} not found, so the tests that need them will fail. Install them (Debian or" \
+        "Ubuntu: 'sudo apt-get install -y ${missing[*]}'), or set CLINIC_CHROMIUM to a Chromium or Chrome" \
+        "executable and CLINIC_REDIS_SERVER to a redis-server executable."
 }
 
 # True while something accepts TCP connections on 127.0.0.1:<port>.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds and runs every test project. Integration and browser tests start their own Azurite, so only the npm
-# tools, and Chromium for the browser tests, are installed here.
+# Builds and runs every test project. Integration and browser tests start their own Azurite and Redis, so only
+# the npm tools, Chromium for the browser tests and the Redis server program are installed here.
 set -euo pipefail
 
 # shellcheck source=scripts/lib.sh
@@ -8,7 +8,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
 
 ensure_node_modules
-ensure_chromium
+ensure_test_tools
 
 # Each project writes its TRX file to its own TestResults folder; one shared folder would let two projects
 # that finish in the same second overwrite each other's file. Old files would be counted again below.

@@ -45,7 +45,7 @@ internal sealed class BenchmarkHost : IAsyncDisposable
                 "--urls", "http://127.0.0.1:0", "--environment", "Development",
                 "--contentRoot", AppContext.BaseDirectory,
             ],
-            builder => builder.Configuration.AddInMemoryCollection(configuration));
+            settings: configuration);
         await app.StartAsync();
 
         var address = app.Services.GetRequiredService<IServer>().Features

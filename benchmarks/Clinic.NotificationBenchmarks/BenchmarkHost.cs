@@ -53,11 +53,8 @@ internal sealed class BenchmarkHost : IAsyncDisposable
                 "--urls", "http://127.0.0.1:0", "--environment", "Development",
                 "--contentRoot", AppContext.BaseDirectory,
             ],
-            builder =>
-            {
-                builder.Configuration.AddInMemoryCollection(configuration);
-                services?.Invoke(builder.Services);
-            });
+            builder => services?.Invoke(builder.Services),
+            configuration);
         await app.StartAsync();
 
         var address = app.Services.GetRequiredService<IServer>().Features

@@ -19,9 +19,20 @@ public static class LocalHostApplication
 {
     public const string DefaultUrl = "http://127.0.0.1:7071";
 
-    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// <summary>
+    /// The host, not yet started. <paramref name="settings"/> override every other configuration source and,
+    /// unlike settings that <paramref name="configure"/> adds, are seen by the modules as they register
+    /// (a module that picks an adapter by configuration does so then). <paramref name="configure"/> runs last,
+    /// so it can replace any service.
+    /// </summary>
+    public static WebApplication Create(
+        string[] args,
+        Action<WebApplicationBuilder>? configure = null,
+        IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        if (settings is not null)
+            builder.Configuration.AddInMemoryCollection(settings);
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
             builder.WebHost.UseUrls(DefaultUrl);
 

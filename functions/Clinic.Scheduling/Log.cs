@@ -72,4 +72,15 @@ internal static partial class Log
         + "expires at {ExpiresOn}",
         EventName = "RedisSignInFailed")]
     public static partial void RedisSignInFailed(ILogger logger, string errorType, DateTimeOffset expiresOn);
+
+    [LoggerMessage(2043, LogLevel.Warning,
+        "The cache's second level is failing ({ErrorType}); lookups skip it for {BreakDuration} and read "
+        + "memory and storage",
+        EventName = "CacheSecondLevelUnavailable")]
+    public static partial void CacheSecondLevelUnavailable(
+        ILogger logger, string errorType, TimeSpan breakDuration);
+
+    [LoggerMessage(2044, LogLevel.Information, "The cache's second level answers again",
+        EventName = "CacheSecondLevelRestored")]
+    public static partial void CacheSecondLevelRestored(ILogger logger);
 }

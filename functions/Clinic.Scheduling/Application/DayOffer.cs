@@ -9,8 +9,5 @@ namespace Clinic.Scheduling.Application;
 [ImmutableObject(true)]
 public sealed record DayOffer(IReadOnlyList<OfferedSlot> Slots)
 {
-    /// <summary>Estimated bytes per slot: the record, an instant and five short strings.</summary>
-    private const long SlotBytes = 480;
-
-    internal long EstimatedBytes => 64 + (Slots.Count * SlotBytes);
+    internal long EstimatedBytes => 64 + (Slots.Count * OfferedSlot.EstimatedBytes);
 }

@@ -44,25 +44,42 @@ public sealed class SlotSearch(
     private async Task<List<SlotResponse>> FreeSlotsAsync(
         Doctor doctor, LocalDate from, LocalDate to, CancellationToken cancellationToken)
     {
-        // The notice period depends on the time, so it is applied here and never cached.
+        // The notice period depends on the time, so it is applied to every answer, cached or not. A range read
+        // a moment ago holds every slot that is bookable now, since the earliest bookable instant only grows.
         var earliest = clock.GetCurrentInstant() + options.Value.Notice;
+        var free = await cache.GetAsync(
+            CacheKeys.FreeSlots(doctor.Id, from, to),
+            token => ReadFreeSlotsAsync(doctor, from, to, earliest, token),
+            slots => slots.EstimatedBytes,
+            cancellationToken);
+
+        return free.Slots
+            .Where(slot => slot.Start >= earliest)
+            .Select(slot => slot.Response)
+            .ToList();
+    }
+
+    // One range from the per-day entries: what the rules offer, less what is held, each day cached on its own,
+    // so a change of one day recomputes the range from the other days' entries.
+    private async Task<FreeSlots> ReadFreeSlotsAsync(
+        Doctor doctor, LocalDate from, LocalDate to, Instant earliest, CancellationToken cancellationToken)
+    {
         var offers = await OffersAsync(doctor, from, to, earliest, cancellationToken);
         var candidates = offers
             .SelectMany(offer => offer.Offer.Slots.Select(slot => (offer.Day, Slot: slot)))
             .Where(candidate => candidate.Slot.Start >= earliest)
             .ToList();
         if (candidates.Count == 0)
-            return [];
+            return FreeSlots.None;
 
-        // Held slots per local day with slots to offer, cached.
         var days = candidates.Select(candidate => candidate.Day).Distinct().ToList();
-        var held = await schedules.GetAsync(doctor, days, CacheViews.Slots, cancellationToken);
+        var held = await schedules.GetAsync(doctor, days, CacheViews.SlotDays, cancellationToken);
         var heldStarts = held.SelectMany(day => day.Slots).Select(slot => slot.Start).ToHashSet();
 
-        return candidates
+        return new FreeSlots(candidates
             .Where(candidate => !heldStarts.Contains(candidate.Slot.Start))
-            .Select(candidate => candidate.Slot.Response)
-            .ToList();
+            .Select(candidate => candidate.Slot)
+            .ToList());
     }
 
     // What the rules offer on each day that can still have a bookable slot, formatted once and cached.

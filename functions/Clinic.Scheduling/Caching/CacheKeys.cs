@@ -28,6 +28,21 @@ internal static class CacheKeys
         new($"scheduling:offer:{doctorId}:{DayText(day)}", [DoctorTag(doctorId)], CacheViews.SlotOffers,
             Distributed: false);
 
+    /// <summary>
+    /// The free slots of a search range: derived from the day entries and kept in memory only, tagged with
+    /// every day of the range, so a change of any of those days drops it.
+    /// </summary>
+    public static CacheEntry FreeSlots(string doctorId, LocalDate from, LocalDate to)
+    {
+        var tags = new List<string> { DoctorTag(doctorId) };
+        for (var day = from; day <= to; day = day.PlusDays(1))
+            tags.Add(DayTag(doctorId, day));
+
+        return new CacheEntry(
+            $"scheduling:slots:{doctorId}:{DayText(from)}:{DayText(to)}", [.. tags], CacheViews.Slots,
+            Distributed: false);
+    }
+
     public static CacheEntry Day(string doctorId, LocalDate day, string view) =>
         new(DayKey(doctorId, day), [DoctorTag(doctorId), DayTag(doctorId, day)], view);
 

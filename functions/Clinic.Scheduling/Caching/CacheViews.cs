@@ -7,7 +7,11 @@ public static class CacheViews
 
     public const string Doctor = "doctor";
 
+    /// <summary>A slot search: the free slots of a doctor over a range of days.</summary>
     public const string Slots = "slots";
+
+    /// <summary>The held slots of one day, read for a slot search whose range was not cached.</summary>
+    public const string SlotDays = "slot-days";
 
     /// <summary>The slots a doctor's rules offer on a day, before held ones are taken out.</summary>
     public const string SlotOffers = "slot-offers";

@@ -1,9 +1,13 @@
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StackExchangeRedisOptions = Microsoft.Extensions.Caching.StackExchangeRedis.RedisCacheOptions;
 
 namespace Clinic.Scheduling.Caching;
 
@@ -60,7 +64,7 @@ internal static class CachingServiceCollectionExtensions
             provider.GetRequiredService<InvalidationMarks>(),
             provider.GetRequiredService<CacheMetrics>(),
             provider.GetRequiredService<IOptions<CacheOptions>>(),
-            provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SchedulingCache>>()));
+            provider.GetRequiredService<ILogger<SchedulingCache>>()));
         return services;
     }
 
@@ -71,12 +75,17 @@ internal static class CachingServiceCollectionExtensions
         configuration.GetSection($"{CacheOptions.SectionName}:Redis").Bind(settings);
 
         services.AddSingleton<RedisConnector>();
-        services.AddStackExchangeRedisCache(_ => { });
-        services.AddOptions<Microsoft.Extensions.Caching.StackExchangeRedis.RedisCacheOptions>()
+        services.AddOptions<StackExchangeRedisOptions>()
             .Configure<RedisConnector>((redis, connector) =>
             {
                 redis.InstanceName = settings.InstanceName;
                 redis.ConnectionMultiplexerFactory = () => connector.ConnectAsync(settings.ConnectionString!);
             });
+
+        // Redis itself is never handed to HybridCache unguarded: a Redis outage must not slow every lookup.
+        services.AddSingleton<IDistributedCache>(provider => new GuardedDistributedCache(
+            new RedisCache(provider.GetRequiredService<IOptions<StackExchangeRedisOptions>>()),
+            settings,
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger<GuardedDistributedCache>()));
     }
 }

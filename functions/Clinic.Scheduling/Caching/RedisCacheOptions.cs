@@ -11,4 +11,10 @@ public sealed class RedisCacheOptions
 
     /// <summary>Prefixes every key, so that apps sharing one Redis never read each other's entries.</summary>
     public string InstanceName { get; set; } = "clinic-scheduling:";
+
+    /// <summary>The longest one call to Redis may take before the lookup goes on without it.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long Redis is skipped after it kept failing, before one call tries it again.</summary>
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
 }

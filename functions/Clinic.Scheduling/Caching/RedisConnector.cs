@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Azure.Core;
 using Azure.Identity;
 using Microsoft.Extensions.Logging;
@@ -8,21 +6,24 @@ using StackExchange.Redis;
 namespace Clinic.Scheduling.Caching;
 
 /// <summary>
-/// Connects the second level to Azure Cache for Redis. A connection string without a password means Entra ID:
-/// the app's identity gets a token, signs in with it as user (its object id), and signs in again on every
-/// connection before the token expires, because Redis closes connections whose token has run out.
+/// Connects the second level to Redis. A connection string with a password signs in with it. One without
+/// means Microsoft Entra ID (Azure Cache for Redis with the app's managed identity): the connection signs in
+/// with a token, and before that token runs out, a new one is fetched and every live connection signs in again
+/// with it (Redis would otherwise close them); reconnects take the newest token by themselves.
 /// </summary>
-internal sealed class RedisConnector(TimeProvider time, ILogger<RedisConnector> logger) : IAsyncDisposable
+internal sealed class RedisConnector(
+    TimeProvider time, ILogger<RedisConnector> logger, TokenCredential? credential = null) : IAsyncDisposable
 {
-    private const string Scope = "https://redis.azure.com/.default";
-    private static readonly TimeSpan CheckEvery = TimeSpan.FromMinutes(2);
-    private static readonly TimeSpan RenewBefore = TimeSpan.FromMinutes(10);
+    /// <summary>How often the token's expiry is checked.</summary>
+    internal static readonly TimeSpan CheckEvery = TimeSpan.FromMinutes(2);
 
-    private TokenCredential? _credential;
-    private ConfigurationOptions? _options;
-    private ConnectionMultiplexer? _connection;
+    /// <summary>How long before its expiry a token is replaced: several checks, so one failure is harmless.
+    /// </summary>
+    internal static readonly TimeSpan RenewBefore = TimeSpan.FromMinutes(10);
+
+    private EntraIdRedisSignIn? _signIn;
+    private IConnectionMultiplexer? _connection;
     private ITimer? _renewal;
-    private DateTimeOffset _expiresOn;
 
     public async Task<IConnectionMultiplexer> ConnectAsync(string connectionString)
     {
@@ -30,9 +31,9 @@ internal sealed class RedisConnector(TimeProvider time, ILogger<RedisConnector> 
         if (!string.IsNullOrEmpty(options.Password))
             return await ConnectionMultiplexer.ConnectAsync(options);
 
-        _credential = new DefaultAzureCredential();
-        _options = options;
-        await SignInAsync(CancellationToken.None);
+        _signIn = new EntraIdRedisSignIn(credential ?? new DefaultAzureCredential());
+        await _signIn.RenewAsync(CancellationToken.None);
+        options.Defaults = _signIn;
         _connection = await ConnectionMultiplexer.ConnectAsync(options);
         _renewal = time.CreateTimer(_ => _ = RenewAsync(), null, CheckEvery, CheckEvery);
         return _connection;
@@ -44,44 +45,25 @@ internal sealed class RedisConnector(TimeProvider time, ILogger<RedisConnector> 
             await _renewal.DisposeAsync();
     }
 
-    /// <summary>A fresh token into the options, which later reconnects read too.</summary>
-    private async Task SignInAsync(CancellationToken cancellationToken)
-    {
-        var token = await _credential!.GetTokenAsync(new TokenRequestContext([Scope]), cancellationToken);
-        _options!.User = ObjectIdOf(token.Token);
-        _options.Password = token.Token;
-        _expiresOn = token.ExpiresOn;
-    }
-
     private async Task RenewAsync()
     {
-        if (time.GetUtcNow() < _expiresOn - RenewBefore || _connection is null)
+        if (_signIn is null || _connection is null || time.GetUtcNow() < _signIn.ExpiresOn - RenewBefore)
             return;
 
         try
         {
-            await SignInAsync(CancellationToken.None);
+            await _signIn.RenewAsync(CancellationToken.None);
             foreach (var endpoint in _connection.GetEndPoints())
             {
                 var server = _connection.GetServer(endpoint);
                 if (server.IsConnected)
-                    await server.ExecuteAsync("AUTH", _options!.User!, _options.Password!);
+                    await server.ExecuteAsync("AUTH", _signIn.User!, _signIn.Password!);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // The next check tries again; until then reads fall back to memory and storage.
-            Log.RedisSignInFailed(logger, exception.GetType().Name, _expiresOn);
+            // The next check tries again; until then lookups fall back to memory and storage.
+            Log.RedisSignInFailed(logger, exception.GetType().Name, _signIn.ExpiresOn);
         }
-    }
-
-    // The token's payload names the identity; Redis expects that object id as the user name.
-    private static string ObjectIdOf(string jwt)
-    {
-        var payload = jwt.Split('.')[1].Replace('-', '+').Replace('_', '/');
-        payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
-        using var claims = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload)));
-        return claims.RootElement.GetProperty("oid").GetString()
-            ?? throw new InvalidOperationException("The Entra ID token for Redis names no object id.");
     }
 }

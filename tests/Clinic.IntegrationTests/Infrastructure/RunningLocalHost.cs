@@ -49,10 +49,10 @@ public sealed class RunningLocalHost : IAsyncDisposable
             ["--urls", "http://127.0.0.1:0", "--environment", environment],
             builder =>
             {
-                builder.Configuration.AddInMemoryCollection(configuration);
                 builder.Logging.AddFakeLogging();
                 services?.Invoke(builder.Services);
-            });
+            },
+            configuration);
         await app.StartAsync();
 
         var address = app.Services.GetRequiredService<IServer>().Features

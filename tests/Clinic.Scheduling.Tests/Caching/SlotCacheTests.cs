@@ -110,5 +110,23 @@ public sealed class SlotCacheTests : IDisposable
         Assert.Equal(8, _harness.Appointments.Reads);
     }
 
+    [Fact]
+    public async Task FindAsync_oneDayOfACachedRangeChanges_rangeShowsItAndRereadsThatDayOnly()
+    {
+        var tuesday = CacheHarness.Monday.PlusDays(8);
+        var slot = _harness.FirstSlot(tuesday);
+        var from = TimeText.Format(CacheHarness.Monday);
+        var to = TimeText.Format(CacheHarness.Monday.PlusDays(13));
+        await _harness.Slots.FindAsync(CacheHarness.DoctorId, from, to, CancellationToken.None);
+        var readsBefore = _harness.Appointments.Reads;
+        _harness.Appointments.Hold(CacheHarness.DoctorId, slot);
+
+        await _harness.Schedules.InvalidateAsync(_harness.Doctor, InvalidationReason.Booked, slot);
+        var after = await _harness.Slots.FindAsync(CacheHarness.DoctorId, from, to, CancellationToken.None);
+
+        Assert.DoesNotContain(TimeText.Format(slot), after.Value!.Slots.Select(s => s.StartUtc));
+        Assert.Equal(readsBefore + 1, _harness.Appointments.Reads);
+    }
+
     public void Dispose() => _harness.Dispose();
 }
