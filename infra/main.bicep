@@ -51,8 +51,13 @@ param tablePrefix string = ''
 @description('Durable Task hub of the payment orchestrations: letters and digits, starting with a letter.')
 param taskHubName string = 'ClinicHub'
 
-@description('Queues to create up front, such as the notifications module\'s notify-* queues.')
-param queueNames array = []
+@description('Queues created up front, so that each queue trigger finds its queue from the first start.')
+param queueNames array = [
+  'notify-events'
+  'notify-email'
+  'notify-sms'
+  'billing-appointment-changes'
+]
 
 @description('Days logs are kept in the workspace; the audit workbook cannot look back further.')
 @minValue(30)

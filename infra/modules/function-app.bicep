@@ -163,6 +163,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Notifications__Acs__SenderAddress: emailSenderAddress
     Notifications__Acs__FromNumber: smsFromNumber
     Cache__Redis__ConnectionString: redisConnectionString
+    // With a shared second level, another instance's change is seen after the memory lifetime: keep it short.
+    Cache__LocalExpiration: empty(redisConnectionString) ? '00:00:30' : '00:00:05'
   }
 }
 
