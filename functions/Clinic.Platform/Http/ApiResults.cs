@@ -69,7 +69,9 @@ public static class ApiResults
         problem.Status = status;
         problem.Extensions["correlationId"] = CorrelationIds.Get(context);
 
+        // An error answers this request only, and may name what the caller sent: never kept by anyone.
         var result = new ApiResult(status, problem, ProblemContentType);
+        result.Headers["Cache-Control"] = "no-store";
         if (failure.Kind == FailureKind.Unavailable)
             result.Headers["Retry-After"] = "5";
         return result;

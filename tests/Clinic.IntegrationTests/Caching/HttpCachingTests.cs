@@ -7,7 +7,7 @@ namespace Clinic.IntegrationTests.Caching;
 
 /// <summary>
 /// Public read-only lists carry a short max-age and an ETag, and answer 304 to a matching If-None-Match;
-/// the doctor's day is personal and is sent with no-store.
+/// the doctor's day is personal and is sent with no-store, as is every error.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class HttpCachingTests(AzuriteFixture azurite) : IAsyncLifetime
@@ -66,6 +66,27 @@ public sealed class HttpCachingTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
         Assert.Null(response.Headers.ETag);
+    }
+
+    [Theory]
+    [InlineData("PUT", "/api/me/profile", "cache-error-patient", HttpStatusCode.BadRequest)]
+    [InlineData("GET", "/api/appointments/0123456789abcdef0123456789abcdef", "cache-error-patient",
+        HttpStatusCode.NotFound)]
+    [InlineData("GET", "/api/admin/users", "cache-error-patient", HttpStatusCode.Forbidden)]
+    [InlineData("GET", "/api/me/profile", null, HttpStatusCode.Unauthorized)]
+    [InlineData("GET", "/api/doctors/dr-claire-dubois/slots?from=soon&to=later", null, HttpStatusCode.BadRequest)]
+    public async Task Problem_onAnyRoute_isSentWithNoStore(
+        string method, string path, string? user, HttpStatusCode expected)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method == "PUT")
+            request.Content = new StringContent("""{"phone":"not a phone"}""", null, "application/json");
+
+        var response = await Client.SendAsync(user is null ? request : request.As(user));
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
     }
 
     private static string SlotsPath(int weeksAhead)
