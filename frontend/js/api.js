@@ -7,6 +7,7 @@ const FALLBACK_TITLES = {
   401: "Your sign-in has ended. Please sign in again.",
   403: "You do not have access to this.",
   404: "That could not be found.",
+  412: "This was changed elsewhere since you opened it. Reload it and make your changes again.",
   429: "Too many requests right now. Please wait a moment and try again.",
 };
 const SERVER_TROUBLE = "Something went wrong on our side. Please try again.";
@@ -27,10 +28,22 @@ export class ApiProblem extends Error {
   }
 }
 
-export async function api(path, { method = "GET", body, idempotencyKey } = {}) {
+export async function api(path, options = {}) {
+  const response = await send(path, options);
+  return response.status === 204 ? null : response.json();
+}
+
+/** The answer and its ETag, for resources that are saved back with If-Match. */
+export async function apiWithETag(path, options = {}) {
+  const response = await send(path, options);
+  return { body: await response.json(), etag: response.headers.get("etag") };
+}
+
+async function send(path, { method = "GET", body, idempotencyKey, ifMatch } = {}) {
   const headers = { Accept: "application/json" };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (idempotencyKey) headers["Idempotency-Key"] = idempotencyKey;
+  if (ifMatch) headers["If-Match"] = ifMatch;
 
   let response;
   try {
@@ -45,7 +58,7 @@ export async function api(path, { method = "GET", body, idempotencyKey } = {}) {
     throw new ApiProblem({ status: 0, type: "network", title: FALLBACK_TITLES[0] });
   }
 
-  if (response.ok) return response.status === 204 ? null : response.json();
+  if (response.ok) return response;
   throw await problemFrom(response);
 }
 

@@ -1,8 +1,9 @@
 // A doctor's day: the booked appointments of one local date with each one's payment state, and recording
-// whether the patient came. Admins may look at any doctor's day.
+// whether the patient came; below it, the doctor's availability and profile. Admins may look at any doctor.
 import { api, ApiProblem, segment } from "./api.js";
 import { actionButton, byId, el, newestOnly } from "./dom.js";
 import { doctors, fillDoctorSelect } from "./doctors.js";
+import * as settings from "./doctor-settings.js";
 import { invoiceLabel, visitLabel } from "./labels.js";
 import { clearMessage, showProblem, showProgress, showStatus } from "./messages.js";
 import { formatCalendarDate, formatTime, today } from "./time.js";
@@ -15,6 +16,9 @@ export function init() {
     event.preventDefault();
     refresh();
   });
+  // An admin who picks another doctor edits that doctor's settings.
+  byId("doctor-day-doctor").addEventListener("change", () => settings.show(doctorId()));
+  settings.init();
 }
 
 export async function show(session) {
@@ -25,7 +29,7 @@ export async function show(session) {
   try {
     if (choose) fillDoctorSelect(byId("doctor-day-doctor"), await doctors());
     byId("doctor-day-date").value ||= today();
-    await refresh();
+    await Promise.all([refresh(), settings.show(doctorId())]);
   } catch (problem) {
     if (!(problem instanceof ApiProblem)) throw problem;
     showProblem(byId("doctor-day-message"), problem);

@@ -14,6 +14,11 @@ export async function doctors() {
   }
 }
 
+/** After a profile change: the next call reads the list again. */
+export function forgetDoctors() {
+  directory = null;
+}
+
 export async function doctorNames() {
   return new Map((await doctors()).map((doctor) => [doctor.id, doctor.displayName]));
 }

@@ -83,4 +83,20 @@ internal static partial class Log
     [LoggerMessage(2044, LogLevel.Information, "The cache's second level answers again",
         EventName = "CacheSecondLevelRestored")]
     public static partial void CacheSecondLevelRestored(ILogger logger);
+
+    // The doctor id only: the display name is a person's name, and the rules say nothing a dashboard needs.
+    [LoggerMessage(2050, LogLevel.Information,
+        "Availability of doctor {DoctorId} changed (version {AvailabilityVersion})",
+        EventName = "DoctorAvailabilityChanged")]
+    public static partial void DoctorAvailabilityChanged(
+        ILogger logger, string doctorId, int availabilityVersion);
+
+    [LoggerMessage(2051, LogLevel.Information, "Public profile of doctor {DoctorId} changed",
+        EventName = "DoctorProfileChanged")]
+    public static partial void DoctorProfileChanged(ILogger logger, string doctorId);
+
+    [LoggerMessage(2052, LogLevel.Information,
+        "Update of doctor {DoctorId} lost to concurrent writes {Attempts} times; the request was refused",
+        EventName = "DoctorUpdateConflict")]
+    public static partial void DoctorUpdateConflict(ILogger logger, string doctorId, int attempts);
 }

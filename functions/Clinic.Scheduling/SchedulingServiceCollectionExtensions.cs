@@ -32,6 +32,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<ChangeDispatcher>();
         services.AddHostedService<ChangeDispatchWorker>();
         services.AddSingleton<DoctorDirectory>();
+        services.AddSingleton<DoctorAdministration>();
         services.AddSingleton<DaySchedules>();
         services.AddSingleton<SlotSearch>();
         services.AddSingleton<DoctorDayQuery>();

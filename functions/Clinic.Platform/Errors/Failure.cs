@@ -21,6 +21,9 @@ public sealed record Failure(
 
     public static Failure Conflict(string code, string title) => new(FailureKind.Conflict, code, title);
 
+    public static Failure PreconditionFailed(string code, string title) =>
+        new(FailureKind.PreconditionFailed, code, title);
+
     public static Failure Unprocessable(string code, string title) =>
         new(FailureKind.Unprocessable, code, title);
 

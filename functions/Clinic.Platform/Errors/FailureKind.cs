@@ -8,6 +8,10 @@ public enum FailureKind
     Forbidden,
     NotFound,
     Conflict,
+
+    /// <summary>The request's precondition (If-Match) names a version that is no longer current.</summary>
+    PreconditionFailed,
+
     Unprocessable,
     MethodNotAllowed,
     PayloadTooLarge,

@@ -35,4 +35,16 @@ public static class EntityTags
 
         return false;
     }
+
+    /// <summary>
+    /// Whether an If-Match header names <paramref name="etag"/> or is <c>*</c>. The comparison is strong, as
+    /// the standard asks for this header: a weak tag (<c>W/</c>) never matches, nor does anything unquoted.
+    /// </summary>
+    public static bool MatchesIfMatch(string ifMatch, string etag)
+    {
+        ArgumentNullException.ThrowIfNull(ifMatch);
+
+        return ifMatch.Split(',', StringSplitOptions.TrimEntries)
+            .Any(candidate => candidate == "*" || string.Equals(candidate, etag, StringComparison.Ordinal));
+    }
 }

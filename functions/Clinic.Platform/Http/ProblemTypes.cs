@@ -19,6 +19,7 @@ public static class ProblemTypes
         FailureKind.Forbidden => StatusCodes.Status403Forbidden,
         FailureKind.NotFound => StatusCodes.Status404NotFound,
         FailureKind.Conflict => StatusCodes.Status409Conflict,
+        FailureKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
         FailureKind.MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
         FailureKind.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         FailureKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,

@@ -9,4 +9,8 @@ public sealed record Caller(string UserId, IReadOnlySet<string> Roles, string? D
     public bool IsAdmin => Roles.Contains(Identity.Roles.Admin);
 
     public bool IsDoctor => Roles.Contains(Identity.Roles.Doctor);
+
+    /// <summary>Whether the caller may act for that doctor: an admin, or the account linked to it.</summary>
+    public bool ActsFor(string doctorId) =>
+        IsAdmin || string.Equals(DoctorId, doctorId, StringComparison.Ordinal);
 }

@@ -34,12 +34,9 @@ public sealed class DoctorDirectory(IDoctorStore store, SchedulingCache cache)
         var doctors = await store.ListAsync(cancellationToken);
         return new DoctorListResponse(doctors
             .OrderBy(d => d.DisplayName, StringComparer.Ordinal)
-            .Select(ToResponse)
+            .Select(DoctorViews.ToResponse)
             .ToList());
     }
-
-    private static DoctorResponse ToResponse(Doctor doctor) =>
-        new(doctor.Id, doctor.DisplayName, doctor.Specialty, doctor.TimeZone.Id);
 
     // Estimates of the bytes an entry keeps alive: object headers, references and UTF-16 strings.
     private static long EstimatedBytes(DoctorListResponse list) =>

@@ -37,4 +37,11 @@ public static class SchedulingFailures
 
     public static readonly Failure IdempotencyKeyReused = Failure.Unprocessable(
         "idempotency-key-reused", "This Idempotency-Key was already used for a different booking.");
+
+    public static readonly Failure AvailabilityChanged = Failure.PreconditionFailed(
+        "availability-changed",
+        "The availability changed since it was read (If-Match). Please reload it and try again.");
+
+    public static readonly Failure DoctorChanged = Failure.Conflict(
+        "doctor-changed", "The doctor was changed by someone else meanwhile. Please reload and try again.");
 }

@@ -12,4 +12,26 @@ public sealed record Doctor(
     DateTimeZone TimeZone,
     Duration SlotLength,
     IReadOnlyList<WeeklyAvailability> WeeklyAvailability,
-    IReadOnlySet<LocalDate> DaysOff);
+    IReadOnlySet<LocalDate> DaysOff)
+{
+    /// <summary>The same doctor under new rules; the appointments booked are not part of a doctor.</summary>
+    public Doctor WithAvailability(DoctorAvailability availability)
+    {
+        ArgumentNullException.ThrowIfNull(availability);
+
+        return this with
+        {
+            TimeZone = availability.TimeZone,
+            SlotLength = availability.SlotLength,
+            WeeklyAvailability = availability.WeeklyAvailability,
+            DaysOff = availability.DaysOff,
+        };
+    }
+
+    public Doctor WithProfile(DoctorProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+
+        return this with { DisplayName = profile.DisplayName, Specialty = profile.Specialty };
+    }
+}

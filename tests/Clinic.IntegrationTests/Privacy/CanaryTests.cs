@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text;
+using Clinic.Functions;
 using Clinic.IntegrationTests.Infrastructure;
+using Clinic.LocalHost.Binding;
 using Clinic.Platform.Privacy;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 using static Clinic.IntegrationTests.Infrastructure.ApiClient;
@@ -11,7 +14,8 @@ namespace Clinic.IntegrationTests.Privacy;
 /// <summary>
 /// Runs every HTTP flow with unique, fictional canary values for each kind of personal data, captures every
 /// log record (all providers see the same records: the test collector, the JSON-lines file, the console) and
-/// every telemetry activity, and fails if any canary appears, in any case or URL-encoded.
+/// every telemetry activity, and fails if any canary appears, in any case or URL-encoded. A doctor's display
+/// name is a person's name too. The flows call every HTTP function, so a new route cannot skip the check.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class CanaryTests(AzuriteFixture azurite)
@@ -22,6 +26,7 @@ public sealed class CanaryTests(AzuriteFixture azurite)
     private const string Phone = "+12025550187";
     private const string BirthDate = "1987-06-05";
     private static readonly string Note = $"Canary note {Tag}: persistent cough since Tuesday";
+    private static readonly string DoctorName = $"Dr. Canarydoc {Tag}";
     private static readonly string Patient = $"canary-user-{Guid.NewGuid():N}";
 
     [Fact]
@@ -30,8 +35,11 @@ public sealed class CanaryTests(AzuriteFixture azurite)
         var logFile = Path.Combine(Path.GetTempPath(), $"clinic-canary-{Tag}-.jsonl");
         using var telemetry = new TelemetryCapture();
         FakeLogCollector logs;
+        var called = new CalledFunctions();
         await using (var host = await RunningLocalHost.StartAsync(
-            azurite.Azurite, new Dictionary<string, string?> { ["Logging:File:Path"] = logFile }))
+            azurite.Azurite,
+            new Dictionary<string, string?> { ["Logging:File:Path"] = logFile },
+            services: services => services.AddSingleton<IStartupFilter>(called)))
         {
             await RunEveryFlowAsync(host.Client, host.Services.GetRequiredService<Pseudonymizer>());
             logs = host.Logs;
@@ -48,10 +56,15 @@ public sealed class CanaryTests(AzuriteFixture azurite)
             .ToString();
 
         var events = logs.GetSnapshot().Select(record => record.Id.Name).ToHashSet();
-        Assert.Superset(
-            new HashSet<string?> { "UserSignedIn", "AppointmentBooked", "AppointmentCancelled" }, events);
+        var expected = new HashSet<string?>
+        {
+            "UserSignedIn", "AppointmentBooked", "AppointmentCancelled", "DoctorProfileChanged",
+        };
+        Assert.Superset(expected, events);
+        var functions = HttpFunctionCatalog.Discover(typeof(ClinicModules).Assembly).Select(f => f.Name);
+        Assert.Empty(functions.Except(called.Names));
         foreach (var canary in
-            new[] { Name, Email, Phone, "202-555-0187", "2025550187", BirthDate, Note, Tag })
+            new[] { Name, Email, Phone, "202-555-0187", "2025550187", BirthDate, Note, DoctorName, Tag })
         {
             foreach (var form in Forms(canary))
                 Assert.DoesNotContain(form, captured, StringComparison.OrdinalIgnoreCase);
@@ -109,7 +122,57 @@ public sealed class CanaryTests(AzuriteFixture azurite)
         await Expect(HttpStatusCode.Unauthorized, client.SendAsync(Get("/api/me/profile").AsRawPrincipal(
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{{\"userDetails\":\"{Email}\"}}")))));
         await Expect(HttpStatusCode.OK, client.SendAsync(Get("/api/admin/users").As("demo-admin")));
+        await RunDoctorFlowsAsync(client, id, free[0][..10]);
+        await RunBillingAndNotificationFlowsAsync(client, id);
         await RunPublicAndAdminFlowsAsync(client, pseudonyms.Pseudonymize(Patient));
+    }
+
+    /// <summary>The doctor's own routes: the day's visits, the availability and the public profile.</summary>
+    private static async Task RunDoctorFlowsAsync(HttpClient client, string appointmentId, string date)
+    {
+        const string doctor = FutureSlots.ParisDoctorAccount;
+        var appointment = $"/api/doctors/{FutureSlots.ParisDoctor}/appointments/{appointmentId}";
+        await Expect(HttpStatusCode.UnprocessableEntity, client.SendAsync(
+            Post($"{appointment}/complete", new { }).As(doctor)));
+        await Expect(HttpStatusCode.UnprocessableEntity, client.SendAsync(
+            Post($"{appointment}/no-show", new { }).As(doctor)));
+        await Expect(HttpStatusCode.OK, client.SendAsync(
+            Get($"/api/doctors/{FutureSlots.ParisDoctor}/payments?date={date}").As(doctor)));
+
+        var rules = $"/api/doctors/{FutureSlots.ParisDoctor}/availability";
+        await Expect(HttpStatusCode.OK, client.SendAsync(Get(rules).As(doctor)));
+        await Expect(HttpStatusCode.OK, client.SendAsync(
+            Put(rules, DoctorRules.Paris(date)).As(doctor).IfMatch("\"v1\"")));
+        await Expect(HttpStatusCode.PreconditionFailed, client.SendAsync(
+            Put(rules, DoctorRules.Paris()).As(doctor).IfMatch("\"v1\"")));
+
+        var profile = $"/api/doctors/{FutureSlots.ParisDoctor}/profile";
+        var named = new { displayName = DoctorName, specialty = $"Canary specialty {Tag}" };
+        var malformed = new { displayName = $"{DoctorName}\n", specialty = new string('s', 101) };
+        await Expect(HttpStatusCode.OK, client.SendAsync(Put(profile, named).As(doctor)));
+        await Expect(HttpStatusCode.BadRequest, client.SendAsync(Put(profile, malformed).As(doctor)));
+    }
+
+    /// <summary>Invoices, payments, notifications and alerts, for ids that exist and ids that do not.
+    /// </summary>
+    private static async Task RunBillingAndNotificationFlowsAsync(HttpClient client, string appointmentId)
+    {
+        const string unknownInvoice = "inv_000000000000000000000000";
+        await Expect(HttpStatusCode.OK, client.SendAsync(Get("/api/me/invoices").As(Patient)));
+        await Expect(HttpStatusCode.NotFound, client.SendAsync(
+            Get($"/api/me/invoices/{unknownInvoice}").As(Patient)));
+        var payment = new { paymentToken = "tok_approve" };
+        await Expect(HttpStatusCode.NotFound, client.SendAsync(
+            Post($"/api/me/invoices/{unknownInvoice}/pay", payment, Tag).As(Patient)));
+        await Expect(HttpStatusCode.OK, client.SendAsync(Get("/api/admin/payments/failed").As("demo-admin")));
+        await Expect(HttpStatusCode.OK, client.SendAsync(
+            Get($"/api/admin/appointments/{appointmentId}/notifications").As("demo-admin")));
+        await Expect(HttpStatusCode.OK, client.SendAsync(
+            Get("/api/admin/notifications/dead-letters").As("demo-admin")));
+        await Expect(HttpStatusCode.NotFound, client.SendAsync(
+            Post("/api/admin/notifications/dead-letters/dl-unknown/replay", new { }).As("demo-admin")));
+        await Expect(HttpStatusCode.NotFound, client.SendAsync(Post(
+            "/api/admin/alerts/202701-0000000000000000000-00000000/acknowledge", new { }).As("demo-admin")));
     }
 
     /// <summary>

@@ -15,6 +15,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IAsyncLif
 {
     private const string Admin = "demo-admin";
     private const string DoctorAmelia = "demo-doctor-amelia-hart";
+    private const string DoctorClaire = FutureSlots.ParisDoctorAccount;
     private const string Paris = FutureSlots.ParisDoctor;
     private RunningLocalHost _host = null!;
 
@@ -59,6 +60,37 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IAsyncLif
     }
 
     [Theory]
+    [InlineData("GET", "availability", DoctorClaire, HttpStatusCode.OK)]
+    [InlineData("GET", "availability", Admin, HttpStatusCode.OK)]
+    [InlineData("GET", "availability", DoctorAmelia, HttpStatusCode.Forbidden)]
+    [InlineData("GET", "availability", "demo-patient", HttpStatusCode.Forbidden)]
+    [InlineData("GET", "availability", null, HttpStatusCode.Unauthorized)]
+    [InlineData("PUT", "availability", DoctorClaire, HttpStatusCode.OK)]
+    [InlineData("PUT", "availability", Admin, HttpStatusCode.OK)]
+    [InlineData("PUT", "availability", DoctorAmelia, HttpStatusCode.Forbidden)]
+    [InlineData("PUT", "availability", "demo-patient", HttpStatusCode.Forbidden)]
+    [InlineData("PUT", "availability", null, HttpStatusCode.Unauthorized)]
+    [InlineData("PUT", "profile", DoctorClaire, HttpStatusCode.OK)]
+    [InlineData("PUT", "profile", Admin, HttpStatusCode.OK)]
+    [InlineData("PUT", "profile", DoctorAmelia, HttpStatusCode.Forbidden)]
+    [InlineData("PUT", "profile", "demo-patient", HttpStatusCode.Forbidden)]
+    [InlineData("PUT", "profile", null, HttpStatusCode.Unauthorized)]
+    public async Task DoctorsSettings_areForTheirDoctorAndAdminsOnly(
+        string method, string setting, string? user, HttpStatusCode expected)
+    {
+        var path = $"/api/doctors/{Paris}/{setting}";
+        object body = setting == "profile"
+            ? new { displayName = "Dr. Claire Dubois", specialty = "Paediatrics" }
+            : DoctorRules.Paris();
+        using var request = (method == "GET" ? Get(path) : Put(path, body)).As(user, "doctor", "admin");
+
+        var response = await Client.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("PUT", $"/api/doctors/{Paris}/availability")]
     [InlineData("GET", "/api/admin/users")]
     [InlineData("POST", "/api/admin/users/u_00000000000000000000000000000000/disable")]
     [InlineData("GET", "/api/doctors/dr-amelia-hart/appointments?date=2030-01-07")]

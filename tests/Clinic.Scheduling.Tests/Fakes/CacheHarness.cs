@@ -41,6 +41,7 @@ internal sealed class CacheHarness : IDisposable
         services.AddOptions<SchedulingOptions>();
         services.AddSchedulingCache(configuration);
         services.AddSingleton<DoctorDirectory>();
+        services.AddSingleton<DoctorAdministration>();
         services.AddSingleton<DaySchedules>();
         services.AddSingleton<SlotSearch>();
         services.AddSingleton<DoctorDayQuery>();
@@ -73,7 +74,7 @@ internal sealed class CacheHarness : IDisposable
     /// <summary>The starts of the free slots of one day, as the API gives them.</summary>
     public async Task<List<string>> FreeStartsAsync(LocalDate day)
     {
-        var date = Application.TimeText.Format(day);
+        var date = Clinic.Scheduling.Application.TimeText.Format(day);
         var result = await Slots.FindAsync(DoctorId, date, date, CancellationToken.None);
         return result.Value!.Slots.Select(slot => slot.StartUtc).ToList();
     }

@@ -1,0 +1,23 @@
+using Clinic.Scheduling.Contracts;
+
+namespace Clinic.Scheduling.Tests.Fakes;
+
+/// <summary>
+/// Availability requests built on the rules of the harness's Paris doctor: Monday to Thursday, 08:30-12:30
+/// and 13:30-17:30, in 30-minute slots.
+/// </summary>
+internal static class ParisRules
+{
+    private static readonly string[] Days = ["Monday", "Tuesday", "Wednesday", "Thursday"];
+
+    public static UpdateAvailabilityRequest Request(int slotMinutes = 30, params string[] daysOff) => new(
+        "Europe/Paris",
+        slotMinutes,
+        Days.SelectMany(day => new WeeklyPeriodRequest?[]
+            {
+                new(day, "08:30", "12:30"),
+                new(day, "13:30", "17:30"),
+            })
+            .ToList(),
+        daysOff);
+}
