@@ -50,7 +50,7 @@ public sealed class AppointmentService(
         if (!errors.IsEmpty)
             return errors.ToFailure();
 
-        var doctor = await doctors.FindAsync(request.DoctorId!, cancellationToken);
+        var doctor = await doctors.FindCommittedAsync(request.DoctorId!, cancellationToken);
         if (doctor is null)
             return SchedulingFailures.DoctorNotFound;
 
@@ -126,9 +126,16 @@ public sealed class AppointmentService(
         if (!found.Succeeded)
             return found.Failure;
 
-        var (stored, doctor, _) = found.Value;
+        var (stored, _, _) = found.Value;
         var current = stored.Appointment;
-        if ((CheckChangeable(current) ?? CheckSlot(doctor, start)) is { } refusal)
+        if (CheckChangeable(current) is { } unchangeable)
+            return unchangeable;
+
+        // The new slot is checked against the rules as stored, never a cached copy (see BookAsync).
+        var doctor = await doctors.FindCommittedAsync(current.DoctorId, cancellationToken);
+        if (doctor is null)
+            return SchedulingFailures.AppointmentNotFound;
+        if (CheckSlot(doctor, start) is { } refusal)
             return refusal;
         if (current.Start == start)
             return AppointmentViews.ToResponse(current, doctor);

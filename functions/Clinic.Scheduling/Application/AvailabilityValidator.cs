@@ -119,6 +119,14 @@ internal static class AvailabilityValidator
             return null;
         }
 
+        // Slots start on one grid per day (SlotCalendar); a period that did not would lose its first minutes.
+        if (slotLength is { } grid && start.Value.TickOfDay % grid.BclCompatibleTicks != 0)
+        {
+            var minutes = (int)grid.TotalMinutes;
+            errors.Add($"{field}.start", $"Start on the slot grid: a multiple of {minutes} minutes after 00:00.");
+            return null;
+        }
+
         return new WeeklyAvailability(day, start.Value, end.Value).Validate();
     }
 

@@ -1,13 +1,14 @@
 using Clinic.Platform.Errors;
 using Clinic.Platform.Http;
 using Clinic.Scheduling.Contracts;
+using Clinic.Scheduling.Domain;
 using Microsoft.Extensions.Logging;
 
 namespace Clinic.Scheduling.Application;
 
 /// <summary>
-/// A doctor's own settings: their availability (zone, slot length, weekly periods, days off) and their public
-/// profile. Every read here comes from storage, never the cache, so a write starts from what is committed;
+/// A doctor's own settings: their availability (weekly periods and days off; the zone and slot length are
+/// fixed) and their public profile. Every read here comes from storage, never the cache, so a write starts from what is committed;
 /// each write is one conditional replace, and right after it commits the doctor's cached views are dropped.
 /// Appointments already booked are not touched: they keep their times, whatever the new rules say.
 /// </summary>
@@ -43,6 +44,14 @@ public sealed class DoctorAdministration(
 
         if (!SchedulingIds.IsDoctorId(doctorId))
             return Failure.Validation("doctorId", "Not a doctor id.");
+
+        // Nothing changes a doctor's zone or slot length, so one check against what is stored holds for
+        // every attempt below.
+        var stored = await store.FindStoredAsync(doctorId, cancellationToken);
+        if (stored is null)
+            return SchedulingFailures.DoctorNotFound;
+        if (KeepsTheGrid(stored.Doctor, request) is { } moved)
+            return moved;
         var validated = AvailabilityValidator.Validate(request);
         if (!validated.Succeeded)
             return validated.Failure;
@@ -85,6 +94,26 @@ public sealed class DoctorAdministration(
 
         Log.DoctorProfileChanged(logger, doctorId);
         return DoctorViews.ToResponse(written.Value.Doctor);
+    }
+
+    /// <summary>
+    /// The zone and the slot length define the grid every slot of the doctor starts on (SlotCalendar). Moving
+    /// it under booked appointments, or under a booking being made, could let two appointments overlap, so
+    /// neither is changed here; the rest of the availability is.
+    /// </summary>
+    private static Failure? KeepsTheGrid(Doctor current, UpdateAvailabilityRequest requested)
+    {
+        var errors = new FieldErrors();
+        if (requested.TimeZone != current.TimeZone.Id)
+            errors.Add("timeZone", $"Stays {current.TimeZone.Id}: a doctor's time zone cannot be changed.");
+        if (requested.SlotMinutes != (int)current.SlotLength.TotalMinutes)
+        {
+            errors.Add(
+                "slotMinutes",
+                $"Stays {(int)current.SlotLength.TotalMinutes}: a doctor's slot length cannot be changed.");
+        }
+
+        return errors.IsEmpty ? null : errors.ToFailure();
     }
 
     private async Task<Result<StoredDoctor>> ReplaceAsync(

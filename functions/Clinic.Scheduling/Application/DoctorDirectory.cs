@@ -5,8 +5,9 @@ using Clinic.Scheduling.Domain;
 namespace Clinic.Scheduling.Application;
 
 /// <summary>
-/// Doctors' public profiles and rules, through the cache: every booking and slot search needs them and they
-/// change rarely. The slot rows, never this copy, decide who gets a slot.
+/// Doctors' public profiles and rules, through the cache: every slot search and view needs them and they
+/// change rarely. A booking or a move checks its slot against <see cref="FindCommittedAsync"/> instead, and the
+/// slot rows, never a copy, decide who gets a slot.
 /// </summary>
 public sealed class DoctorDirectory(IDoctorStore store, SchedulingCache cache)
 {
@@ -21,6 +22,13 @@ public sealed class DoctorDirectory(IDoctorStore store, SchedulingCache cache)
             token => store.FindAsync(doctorId, token),
             doctor => EstimatedBytes(doctor!),
             cancellationToken);
+
+    /// <summary>
+    /// The doctor as stored now, past the cache: what a booking is checked against, so that a day off or a
+    /// period just removed on another instance is never booked from a copy that has not expired yet.
+    /// </summary>
+    public Task<Doctor?> FindCommittedAsync(string doctorId, CancellationToken cancellationToken) =>
+        store.FindAsync(doctorId, cancellationToken);
 
     /// <summary>After a doctor's profile, rules or days off change: all cached of them goes.</summary>
     public Task InvalidateAsync(string doctorId) =>

@@ -74,19 +74,16 @@ public sealed class SlotSearch(
 
         var days = candidates.Select(candidate => candidate.Day).Distinct().ToList();
         var held = await schedules.GetAsync(doctor, days, CacheViews.SlotDays, cancellationToken);
-        var heldSlots = held.SelectMany(day => day.Slots).ToList();
-        bool IsFree(Instant start) => !heldSlots.Any(slot => Overlaps(slot, start, doctor.SlotLength));
+
+        // Every slot of a doctor starts on one grid with one length (SlotCalendar), whatever the rules were
+        // when it was booked: a held slot overlaps an offered one only by starting at the same instant.
+        var heldStarts = held.SelectMany(day => day.Slots).Select(slot => slot.Start).ToHashSet();
 
         return new FreeSlots(candidates
-            .Where(candidate => IsFree(candidate.Slot.Start))
+            .Where(candidate => !heldStarts.Contains(candidate.Slot.Start))
             .Select(candidate => candidate.Slot)
             .ToList());
     }
-
-    // Not only the same start: an appointment booked under earlier rules (another slot length or grid) keeps
-    // its times, and a slot of the new grid that overlaps it is not free.
-    private static bool Overlaps(ScheduledSlot held, Instant start, Duration length) =>
-        held.Start < start + length && start < Instant.FromDateTimeOffset(held.EndUtc);
 
     // What the rules offer on each day that can still have a bookable slot, formatted once and cached.
     private async Task<(LocalDate Day, DayOffer Offer)[]> OffersAsync(

@@ -25,7 +25,7 @@ public static class DemoDoctors
         Create("dr-kenji-sato", "Dr. Kenji Sato", "General practice", "Asia/Tokyo", 30,
             Weekdays(IsoDayOfWeek.Monday, IsoDayOfWeek.Friday, (9, 0, 12, 0), (13, 0, 18, 0))),
         Create("dr-lucia-romero", "Dr. Lucia Romero", "Neurology", "America/Los_Angeles", 45,
-            Weekdays(IsoDayOfWeek.Tuesday, IsoDayOfWeek.Saturday, (7, 0, 15, 0))),
+            Weekdays(IsoDayOfWeek.Tuesday, IsoDayOfWeek.Saturday, (7, 30, 15, 0))),
     ];
 
     private static Doctor Create(

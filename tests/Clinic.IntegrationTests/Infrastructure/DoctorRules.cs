@@ -2,22 +2,23 @@ namespace Clinic.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// Availability bodies for the seeded Paris doctor: their own rules (Monday to Thursday, 08:30-12:30 and
-/// 13:30-17:30, 30-minute slots) with the given days off, as a doctor's form would send them.
+/// 13:30-17:30, 30-minute slots) with the given days off, or an afternoon that ends earlier, as a doctor's
+/// form would send them.
 /// </summary>
 public static class DoctorRules
 {
     private static readonly string[] Days = ["Monday", "Tuesday", "Wednesday", "Thursday"];
 
-    public static object Paris(params string[] daysOff) => Paris(30, daysOff);
+    public static object Paris(params string[] daysOff) => ParisUntil("17:30", daysOff);
 
-    public static object Paris(int slotMinutes, params string[] daysOff) => new
+    public static object ParisUntil(string afternoonEnd, params string[] daysOff) => new
     {
         timeZone = "Europe/Paris",
-        slotMinutes,
+        slotMinutes = 30,
         weeklyAvailability = Days.SelectMany(day => new[]
         {
             new { day, start = "08:30", end = "12:30" },
-            new { day, start = "13:30", end = "17:30" },
+            new { day, start = "13:30", end = afternoonEnd },
         }),
         daysOff,
     };

@@ -30,6 +30,10 @@ public sealed class DoctorAvailabilityTests(AzuriteFixture azurite) : IAsyncLife
         { "availability", Body("\"Mars/Olympus_Mons\"", "30", "[]", "[]"), "timeZone" },
         { "availability", Body("\"Europe/Paris\"", "\"30\"", "[]", "[]"), "slotMinutes" },
         { "availability", Body("\"Europe/Paris\"", "1000", "[]", "[]"), "slotMinutes" },
+        { "availability", Body("\"Europe/Paris\"", "20", "[]", "[]"), "slotMinutes" },
+        { "availability", Body("\"Europe/Berlin\"", "30", "[]", "[]"), "timeZone" },
+        { "availability", Body("\"Europe/Paris\"", "30", Period("\"Monday\"", "09:10", "12:00"), "[]"),
+            "weeklyAvailability[0].start" },
         { "availability", Body("\"Europe/Paris\"", "30", Period("\"Lundi\"", "09:00", "12:00"), "[]"),
             "weeklyAvailability[0].day" },
         { "availability", Body("\"Europe/Paris\"", "30", Period("\"Monday\"", "09:00", "25:00"), "[]"),
@@ -93,16 +97,16 @@ public sealed class DoctorAvailabilityTests(AzuriteFixture azurite) : IAsyncLife
     [Fact]
     public async Task UpdateAvailability_staleIfMatch_isPreconditionFailedAndChangesNothing()
     {
-        await Client.SendAsync(Put(Availability, DoctorRules.Paris(20)).As(Account).IfMatch("\"v1\""));
+        await Client.SendAsync(Put(Availability, DoctorRules.ParisUntil("16:30")).As(Account).IfMatch("\"v1\""));
 
         var stale = await Client.SendAsync(
-            Put(Availability, DoctorRules.Paris(60)).As(Account).IfMatch("\"v1\""));
+            Put(Availability, DoctorRules.ParisUntil("15:30")).As(Account).IfMatch("\"v1\""));
 
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         Assert.Equal("application/problem+json", stale.Content.Headers.ContentType!.MediaType);
         var problem = await stale.JsonAsync();
         Assert.Equal("/problems/availability-changed", problem.GetProperty("type").GetString());
-        Assert.Equal(20, (await ReadAsync()).GetProperty("slotMinutes").GetInt32());
+        Assert.Equal("16:30", AfternoonEnd(await ReadAsync()));
     }
 
     [Fact]
@@ -111,13 +115,12 @@ public sealed class DoctorAvailabilityTests(AzuriteFixture azurite) : IAsyncLife
         var etag = (await Client.SendAsync(Get(Availability).As(Account))).Headers.ETag!.ToString();
 
         var responses = await Task.WhenAll(
-            Client.SendAsync(Put(Availability, DoctorRules.Paris(20)).As(Account).IfMatch(etag)),
-            Client.SendAsync(Put(Availability, DoctorRules.Paris(60)).As("demo-admin").IfMatch(etag)));
+            Client.SendAsync(Put(Availability, DoctorRules.ParisUntil("16:30")).As(Account).IfMatch(etag)),
+            Client.SendAsync(Put(Availability, DoctorRules.ParisUntil("15:30")).As("demo-admin").IfMatch(etag)));
 
         var winner = Assert.Single(responses, response => response.StatusCode == HttpStatusCode.OK);
         Assert.Single(responses, response => response.StatusCode == HttpStatusCode.PreconditionFailed);
-        var won = (await winner.JsonAsync()).GetProperty("slotMinutes").GetInt32();
-        Assert.Equal(won, (await ReadAsync()).GetProperty("slotMinutes").GetInt32());
+        Assert.Equal(AfternoonEnd(await winner.JsonAsync()), AfternoonEnd(await ReadAsync()));
     }
 
     [Theory]
@@ -182,6 +185,31 @@ public sealed class DoctorAvailabilityTests(AzuriteFixture azurite) : IAsyncLife
         var availability = await Client.SendAsync(Get(Availability).As(Account));
         Assert.Equal("\"v1\"", availability.Headers.ETag!.ToString());
     }
+
+    [Fact]
+    public async Task Book_dayOffAddedOnAnotherInstance_isRefusedAlthoughThisOneCachedTheOldRules()
+    {
+        var tables = "t" + Guid.NewGuid().ToString("N")[..10];
+        var settings = new Dictionary<string, string?> { ["Storage:TablePrefix"] = tables };
+        await using var booking = await RunningLocalHost.StartAsync(azurite.Azurite, settings);
+        await using var editing = await RunningLocalHost.StartAsync(azurite.Azurite, settings);
+        var start = (await FutureSlots.FindAsync(booking.Client, Doctor, weeksAhead: 4))[0];
+
+        var dayOff = await editing.Client.SendAsync(
+            Put(Availability, DoctorRules.Paris(start[..10])).As(Account));
+        var stillCached = await FutureSlots.FindAsync(booking.Client, Doctor, weeksAhead: 4);
+        var booked = await booking.Client.SendAsync(
+            Post("/api/appointments", new { doctorId = Doctor, start }).As("patient-on-a-day-off"));
+
+        // The booking instance's slot list is up to its cache's expiration behind; its booking is not.
+        Assert.Equal(HttpStatusCode.OK, dayOff.StatusCode);
+        Assert.Contains(start, stillCached);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, booked.StatusCode);
+        Assert.Equal("/problems/slot-not-offered", (await booked.JsonAsync()).GetProperty("type").GetString());
+    }
+
+    private static string AfternoonEnd(System.Text.Json.JsonElement availability) =>
+        availability.GetProperty("weeklyAvailability").EnumerateArray().Last().GetProperty("end").GetString()!;
 
     private async Task<List<string>> SlotsOnAsync(string day)
     {

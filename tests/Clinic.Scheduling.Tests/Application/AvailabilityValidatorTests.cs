@@ -29,6 +29,8 @@ public sealed class AvailabilityValidatorTests
         { One("Monday", "12:00", "09:00"), $"{First}.end" },
         { One("Monday", "09:00", "09:00"), $"{First}.end" },
         { One("Monday", "09:00", "09:20"), $"{First}.end" },
+        { One("Monday", "09:10", "12:00"), $"{First}.start" },
+        { One("Monday", "08:45", "12:00"), $"{First}.start" },
         { Monday(("09:00", "12:00"), ("11:30", "13:00")), "weeklyAvailability[1].start" },
         { Monday(("08:00", "17:00"), ("10:00", "11:00")), "weeklyAvailability[1].start" },
         { Valid() with { DaysOff = null }, "daysOff" },

@@ -29,7 +29,7 @@ public sealed class DoctorAdministrationTests : IDisposable
     [Fact]
     public async Task UpdateAvailabilityAsync_withTheCurrentIfMatch_savesANewVersion()
     {
-        var request = ParisRules.Request(20, "2027-03-09", "2027-03-08");
+        var request = ParisRules.Request("16:30", "2027-03-09", "2027-03-08");
 
         var result = await Administration.UpdateAvailabilityAsync(
             Doctor, request, "\"v1\"", CancellationToken.None);
@@ -37,7 +37,7 @@ public sealed class DoctorAdministrationTests : IDisposable
 
         Assert.Equal("\"v2\"", result.Value!.ETag);
         Assert.Equal(read.Value!.ETag, result.Value.ETag);
-        Assert.Equal(20, read.Value.Availability.SlotMinutes);
+        Assert.Equal("16:30", read.Value.Availability.WeeklyAvailability[^1].End);
         Assert.Equal(["2027-03-08", "2027-03-09"], read.Value.Availability.DaysOff);
     }
 
@@ -49,12 +49,12 @@ public sealed class DoctorAdministrationTests : IDisposable
         string ifMatch)
     {
         var result = await Administration.UpdateAvailabilityAsync(
-            Doctor, ParisRules.Request(60), ifMatch, CancellationToken.None);
+            Doctor, ParisRules.Request("15:30"), ifMatch, CancellationToken.None);
         var read = await Administration.GetAvailabilityAsync(Doctor, CancellationToken.None);
 
         Assert.Equal(FailureKind.PreconditionFailed, result.Failure!.Kind);
         Assert.Equal("availability-changed", result.Failure.Code);
-        Assert.Equal(30, read.Value!.Availability.SlotMinutes);
+        Assert.Equal("17:30", read.Value!.Availability.WeeklyAvailability[^1].End);
     }
 
     [Theory]
@@ -63,7 +63,7 @@ public sealed class DoctorAdministrationTests : IDisposable
     public async Task UpdateAvailabilityAsync_ifMatchAnyOrAListNamingIt_isApplied(string ifMatch)
     {
         var result = await Administration.UpdateAvailabilityAsync(
-            Doctor, ParisRules.Request(60), ifMatch, CancellationToken.None);
+            Doctor, ParisRules.Request("15:30"), ifMatch, CancellationToken.None);
 
         Assert.True(result.Succeeded);
     }
@@ -72,12 +72,28 @@ public sealed class DoctorAdministrationTests : IDisposable
     public async Task UpdateAvailabilityAsync_secondWriterWithTheSameIfMatch_isRefused()
     {
         await Administration.UpdateAvailabilityAsync(
-            Doctor, ParisRules.Request(20), "\"v1\"", CancellationToken.None);
+            Doctor, ParisRules.Request("16:30"), "\"v1\"", CancellationToken.None);
 
         var second = await Administration.UpdateAvailabilityAsync(
-            Doctor, ParisRules.Request(60), "\"v1\"", CancellationToken.None);
+            Doctor, ParisRules.Request("15:30"), "\"v1\"", CancellationToken.None);
 
         Assert.Equal(FailureKind.PreconditionFailed, second.Failure!.Kind);
+    }
+
+    [Theory]
+    [InlineData("Europe/Berlin", 30, "timeZone")]
+    [InlineData("Europe/Paris", 20, "slotMinutes")]
+    public async Task UpdateAvailabilityAsync_anotherZoneOrSlotLength_isRefusedAndChangesNothing(
+        string zone, int slotMinutes, string field)
+    {
+        var request = ParisRules.Request("16:30") with { TimeZone = zone, SlotMinutes = slotMinutes };
+
+        var result = await Administration.UpdateAvailabilityAsync(Doctor, request, null, CancellationToken.None);
+        var read = await Administration.GetAvailabilityAsync(Doctor, CancellationToken.None);
+
+        Assert.Equal(FailureKind.Validation, result.Failure!.Kind);
+        Assert.Equal([field], result.Failure.Errors!.Keys);
+        Assert.Equal("\"v1\"", read.Value!.ETag);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Clinic.Scheduling.Application;
+using Clinic.Scheduling.Domain;
 using Clinic.Scheduling.Tests.Fakes;
 using NodaTime;
 
@@ -21,7 +22,7 @@ public sealed class DoctorChangeCacheTests : IDisposable
     {
         var before = await _harness.FreeStartsAsync(CacheHarness.Monday);
 
-        await UpdateAsync(ParisRules.Request(30, Monday));
+        await UpdateAsync(ParisRules.WithDaysOff(Monday));
         var after = await _harness.FreeStartsAsync(CacheHarness.Monday);
 
         Assert.Equal(16, before.Count);
@@ -31,10 +32,10 @@ public sealed class DoctorChangeCacheTests : IDisposable
     [Fact]
     public async Task UpdateAvailabilityAsync_removedDayOff_nextSearchShowsThatDaysSlots()
     {
-        await UpdateAsync(ParisRules.Request(30, Monday));
+        await UpdateAsync(ParisRules.WithDaysOff(Monday));
         var during = await _harness.FreeStartsAsync(CacheHarness.Monday);
 
-        await UpdateAsync(ParisRules.Request(30));
+        await UpdateAsync(ParisRules.Request());
         var after = await _harness.FreeStartsAsync(CacheHarness.Monday);
 
         Assert.Empty(during);
@@ -48,7 +49,7 @@ public sealed class DoctorChangeCacheTests : IDisposable
         var before = await _harness.Slots.FindAsync(Doctor, from, to, CancellationToken.None);
         var tuesday = TimeText.Format(CacheHarness.Monday.PlusDays(8));
 
-        await UpdateAsync(ParisRules.Request(30, tuesday));
+        await UpdateAsync(ParisRules.WithDaysOff(tuesday));
         var after = await _harness.Slots.FindAsync(Doctor, from, to, CancellationToken.None);
 
         Assert.Equal(8 * 16, before.Value!.Slots.Count);
@@ -58,19 +59,22 @@ public sealed class DoctorChangeCacheTests : IDisposable
     }
 
     [Fact]
-    public async Task UpdateAvailabilityAsync_shorterSlots_keptAppointmentHidesTheNewSlotsItOverlaps()
+    public async Task UpdateAvailabilityAsync_shorterAfternoon_keptAppointmentStaysAndLaterSlotsGo()
     {
-        var kept = _harness.FirstSlot(CacheHarness.Monday);
-        _harness.Appointments.Hold(Doctor, kept);
+        var afternoon = SlotCalendar.Between(_harness.Doctor, CacheHarness.Monday, CacheHarness.Monday)
+            .Last().Start;
+        _harness.Appointments.Hold(Doctor, afternoon);
         await _harness.FreeStartsAsync(CacheHarness.Monday);
 
-        await UpdateAsync(ParisRules.Request(20));
+        await UpdateAsync(ParisRules.Request("16:30"));
         var free = await _harness.FreeStartsAsync(CacheHarness.Monday);
+        var day = await _harness.Get<DoctorDayQuery>().GetAsync(
+            Doctor, TimeText.Format(CacheHarness.Monday), CancellationToken.None);
 
-        // 08:30-09:00 stays booked: of the new 08:30, 08:50 and 09:10, only 09:10 is free.
-        Assert.DoesNotContain(TimeText.Format(kept), free);
-        Assert.DoesNotContain(TimeText.Format(kept + Duration.FromMinutes(20)), free);
-        Assert.Equal(TimeText.Format(kept + Duration.FromMinutes(40)), free[0]);
+        // 17:00-17:30 is outside the new hours: no longer offered, still booked.
+        Assert.DoesNotContain(free, start => string.CompareOrdinal(start, TimeText.Format(afternoon)) >= 0);
+        Assert.Equal(TimeText.Format(afternoon), Assert.Single(day.Value!.Appointments).StartUtc);
+        Assert.Equal(14, free.Count);
     }
 
     [Fact]

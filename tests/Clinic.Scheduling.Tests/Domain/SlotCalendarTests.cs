@@ -92,7 +92,69 @@ public sealed class SlotCalendarTests
         Assert.False(SlotCalendar.Offers(doctor, Utc("2027-03-15T11:00:00Z")));
     }
 
-    private static Doctor DoctorIn(string zone, (int H1, int M1, int H2, int M2) hours)
+    [Fact]
+    public void Between_45MinuteSlotsAfterTheSpringForwardHour_startOnTheDaysGrid()
+    {
+        // 07:30 is ten slots after midnight, but on this day only 6.5 hours have elapsed by then.
+        var doctor = DoctorIn("America/New_York", (7, 30, 12, 0), slotMinutes: 45);
+
+        var slots = SlotCalendar.Between(doctor, SpringForward, SpringForward).ToList();
+        var dayStart = SpringForward.AtStartOfDayInZone(doctor.TimeZone).ToInstant();
+
+        Assert.Equal(new LocalTime(7, 45), slots[0].LocalStart.TimeOfDay);
+        Assert.All(slots, slot => Assert.Equal(0, (slot.Start - dayStart).TotalMinutes % 45));
+    }
+
+    /// <summary>
+    /// Whatever two versions of a doctor's rules say, a slot of one that overlaps a slot of the other starts at
+    /// the same instant: the slot row keyed by that instant is then what refuses a double booking.
+    /// </summary>
+    [Theory]
+    [InlineData("America/New_York", 30)]
+    [InlineData("America/New_York", 45)]
+    [InlineData("Europe/Paris", 20)]
+    [InlineData("Asia/Kolkata", 40)]
+    [InlineData("Australia/Lord_Howe", 20)]
+    [InlineData("America/Havana", 45)]
+    public void Between_twoVersionsOfTheRules_neverOfferOverlappingSlotsWithDifferentStarts(
+        string zone, int slotMinutes)
+    {
+        var random = new Random(slotMinutes);
+        var days = DstDaysOf(DateTimeZoneProviders.Tzdb[zone], 2027).Append(new LocalDate(2027, 6, 15));
+
+        foreach (var day in days)
+        {
+            for (var round = 0; round < 50; round++)
+            {
+                var before = SlotCalendar.Between(RandomRules(zone, slotMinutes, random), day, day).ToList();
+                var after = SlotCalendar.Between(RandomRules(zone, slotMinutes, random), day, day).ToList();
+
+                Assert.DoesNotContain(before, old => after.Any(
+                    current => current.Start < old.End && old.Start < current.End && current.Start != old.Start));
+            }
+        }
+    }
+
+    // Periods on the slot grid, as the availability check asks: a whole number of slots after 00:00.
+    private static Doctor RandomRules(string zone, int slotMinutes, Random random)
+    {
+        var slotsPerDay = (24 * 60) / slotMinutes;
+        var first = random.Next(0, slotsPerDay - 1);
+        var last = random.Next(first + 1, slotsPerDay + 1);
+        var start = LocalTime.Midnight.PlusMinutes(first * slotMinutes);
+        var end = last == slotsPerDay ? new LocalTime(23, 59) : LocalTime.Midnight.PlusMinutes(last * slotMinutes);
+        return DoctorIn(zone, (start.Hour, start.Minute, end.Hour, end.Minute), slotMinutes);
+    }
+
+    private static IEnumerable<LocalDate> DstDaysOf(DateTimeZone zone, int year)
+    {
+        var from = Instant.FromUtc(year, 1, 1, 0, 0);
+        var to = Instant.FromUtc(year + 1, 1, 1, 0, 0);
+        return zone.GetZoneIntervals(from, to).Skip(1).Select(interval => interval.Start.InZone(zone).Date);
+    }
+
+    private static Doctor DoctorIn(
+        string zone, (int H1, int M1, int H2, int M2) hours, int slotMinutes = 30)
     {
         var rules = Enum.GetValues<IsoDayOfWeek>()
             .Where(day => day != IsoDayOfWeek.None)
@@ -104,7 +166,7 @@ public sealed class SlotCalendarTests
             "Dr. Test",
             "Testing",
             DateTimeZoneProviders.Tzdb[zone],
-            Duration.FromMinutes(30),
+            Duration.FromMinutes(slotMinutes),
             rules,
             new HashSet<LocalDate>());
     }
