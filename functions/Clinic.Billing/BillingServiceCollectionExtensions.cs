@@ -44,7 +44,6 @@ public static class BillingServiceCollectionExtensions
         services.AddSingleton(provider => CreateGateway(provider, configuration));
         services.AddSingleton<BillingEventLog>();
         services.AddSingleton<InvoiceService>();
-        services.AddSingleton<InvoicePayments>();
         services.AddSingleton<DemoFeeSeeder>();
         return services;
     }

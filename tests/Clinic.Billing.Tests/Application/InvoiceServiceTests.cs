@@ -1,6 +1,5 @@
 using Clinic.Billing.Application;
 using Clinic.Billing.Domain;
-using Clinic.Billing.Payments;
 using Clinic.Billing.Tests.Fakes;
 
 namespace Clinic.Billing.Tests.Application;
@@ -72,48 +71,42 @@ public sealed class InvoiceServiceTests
     }
 
     [Fact]
-    public async Task Pay_approved_marksPaidWithLast4AndReference()
+    public async Task MarkPaid_pendingInvoice_recordsLast4AndReference()
     {
         using var harness = await BillingHarness.SeededAsync();
         var invoice = await IssueAsync(harness);
+        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, default);
 
-        var paid = await harness.Payments.PayAsync(Patient, invoice.Id, "tok_approve", "pay-1", default);
+        var paid = await harness.Service.MarkPaidAsync(Patient, invoice.Id, "sim_ch_1", "4242", default);
 
         Assert.Equal(InvoiceStatus.Paid, paid.Value!.Status);
         Assert.Equal("4242", paid.Value.CardLast4);
-        Assert.NotNull(paid.Value.PaymentReference);
+        Assert.Equal("sim_ch_1", paid.Value.PaymentReference);
     }
 
     [Fact]
-    public async Task Pay_transientTwiceThenRetried_chargesOnceAndEndsPaid()
+    public async Task MarkPaid_repeatedAsARetriedActivityWould_returnsTheInvoiceUnchanged()
     {
         using var harness = await BillingHarness.SeededAsync();
         var invoice = await IssueAsync(harness);
+        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, default);
+        var paid = await harness.Service.MarkPaidAsync(Patient, invoice.Id, "sim_ch_1", "4242", default);
 
-        for (var attempt = 0; attempt < 2; attempt++)
-        {
-            await Assert.ThrowsAsync<TransientPaymentException>(() =>
-                harness.Payments.PayAsync(Patient, invoice.Id, "tok_transient_2", "pay-1", default));
-            var pending = await harness.Service.GetForPatientAsync(Patient, invoice.Id, default);
-            Assert.Equal(InvoiceStatus.PaymentPending, pending.Value!.Status);
-        }
+        var again = await harness.Service.MarkPaidAsync(Patient, invoice.Id, "sim_ch_1", "4242", default);
+        var other = await harness.Service.MarkPaidAsync(Patient, invoice.Id, "sim_ch_2", "4242", default);
 
-        var paid = await harness.Payments.PayAsync(Patient, invoice.Id, "tok_transient_2", "pay-1", default);
-        var replay = await harness.Payments.PayAsync(
-            Patient, invoice.Id, "tok_transient_2", "pay-1", default);
-
-        Assert.Equal(InvoiceStatus.Paid, paid.Value!.Status);
-        Assert.Equal(paid.Value, replay.Value);
-        Assert.Equal(1, harness.Gateway.Captures);
+        Assert.Equal(paid.Value, again.Value);
+        Assert.Equal("invoice-transition-not-allowed", other.Failure?.Code);
     }
 
     [Fact]
-    public async Task Pay_declined_marksFailedAndListsItForAdmins()
+    public async Task MarkPaymentFailed_pendingInvoice_listsItForAdmins()
     {
         using var harness = await BillingHarness.SeededAsync();
         var invoice = await IssueAsync(harness);
+        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, default);
 
-        var failed = await harness.Payments.PayAsync(Patient, invoice.Id, "tok_decline", "pay-1", default);
+        var failed = await harness.Service.MarkPaymentFailedAsync(Patient, invoice.Id, "card_declined", default);
         var listed = await harness.Service.ListFailedPaymentsAsync(2027, 3, default);
 
         Assert.Equal(InvoiceStatus.PaymentFailed, failed.Value!.Status);
@@ -122,37 +115,26 @@ public sealed class InvoiceServiceTests
     }
 
     [Fact]
-    public async Task Pay_afterAFailureWithANewKey_succeedsAndLeavesTheFailedList()
+    public async Task MarkPaid_afterAFailedPayment_leavesTheFailedList()
     {
         using var harness = await BillingHarness.SeededAsync();
         var invoice = await IssueAsync(harness);
-        await harness.Payments.PayAsync(Patient, invoice.Id, "tok_decline", "pay-1", default);
+        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, default);
+        await harness.Service.MarkPaymentFailedAsync(Patient, invoice.Id, "card_declined", default);
+        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, default);
 
-        var paid = await harness.Payments.PayAsync(Patient, invoice.Id, "tok_approve", "pay-2", default);
+        var paid = await harness.Service.MarkPaidAsync(Patient, invoice.Id, "sim_ch_2", "4242", default);
 
         Assert.Equal(InvoiceStatus.Paid, paid.Value!.Status);
+        Assert.Null(paid.Value.FailureCode);
         Assert.Empty(await harness.Service.ListFailedPaymentsAsync(2027, 3, default));
-    }
-
-    [Fact]
-    public async Task Pay_cardNumberInsteadOfToken_isRefusedWithoutCallingTheGateway()
-    {
-        using var harness = await BillingHarness.SeededAsync();
-        var invoice = await IssueAsync(harness);
-
-        var paid = await harness.Payments.PayAsync(Patient, invoice.Id, "4242424242424242", "pay-1", default);
-
-        Assert.Equal("validation", paid.Failure?.Code);
-        var stored = await harness.Service.GetForPatientAsync(Patient, invoice.Id, default);
-        Assert.Equal(InvoiceStatus.Open, stored.Value!.Status);
     }
 
     [Fact]
     public async Task Void_paidInvoice_isAnIllegalTransition()
     {
         using var harness = await BillingHarness.SeededAsync();
-        var invoice = await IssueAsync(harness);
-        await harness.Payments.PayAsync(Patient, invoice.Id, "tok_approve", "pay-1", default);
+        var invoice = await PaidAsync(harness);
 
         var voided = await harness.Service.VoidAsync(Patient, invoice.Id, null, default);
 
@@ -202,26 +184,26 @@ public sealed class InvoiceServiceTests
     }
 
     [Fact]
-    public async Task Refund_paidInvoice_endsRefunded()
+    public async Task MarkRefunded_afterRefundPending_endsRefunded()
     {
         using var harness = await BillingHarness.SeededAsync();
-        var invoice = await IssueAsync(harness);
-        await harness.Payments.PayAsync(Patient, invoice.Id, "tok_approve", "pay-1", default);
+        var invoice = await PaidAsync(harness);
+        await harness.Service.MarkRefundPendingAsync(Patient, invoice.Id, null, default);
 
-        var refunded = await harness.Payments.RefundAsync(Patient, invoice.Id, "refund-1", default);
+        var refunded = await harness.Service.MarkRefundedAsync(Patient, invoice.Id, default);
 
         Assert.Equal(InvoiceStatus.Refunded, refunded.Value!.Status);
     }
 
     [Fact]
-    public async Task Refund_unpaidInvoice_isAnIllegalTransition()
+    public async Task MarkRefundPending_unpaidInvoice_isAnIllegalTransition()
     {
         using var harness = await BillingHarness.SeededAsync();
         var invoice = await IssueAsync(harness);
 
-        var refunded = await harness.Payments.RefundAsync(Patient, invoice.Id, "refund-1", default);
+        var pending = await harness.Service.MarkRefundPendingAsync(Patient, invoice.Id, null, default);
 
-        Assert.Equal("invoice-transition-not-allowed", refunded.Failure?.Code);
+        Assert.Equal("invoice-transition-not-allowed", pending.Failure?.Code);
     }
 
     [Fact]
@@ -250,4 +232,11 @@ public sealed class InvoiceServiceTests
 
     private static async Task<Invoice> IssueAsync(BillingHarness harness) =>
         (await harness.Service.IssueForAppointmentAsync("appt-1", Patient, Doctor, default)).Value!;
+
+    private static async Task<Invoice> PaidAsync(BillingHarness harness)
+    {
+        var invoice = await IssueAsync(harness);
+        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, default);
+        return (await harness.Service.MarkPaidAsync(Patient, invoice.Id, "sim_ch_1", "4242", default)).Value!;
+    }
 }

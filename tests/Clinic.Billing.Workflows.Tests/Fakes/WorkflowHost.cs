@@ -74,10 +74,10 @@ internal sealed class WorkflowHost : IAsyncDisposable
         return host;
     }
 
-    public async Task<Invoice> IssueInvoiceAsync(string appointmentId)
+    public async Task<Invoice> IssueInvoiceAsync(string appointmentId, string doctorId = DoctorId)
     {
         var issued = await Host.Services.GetRequiredService<InvoiceService>()
-            .IssueForAppointmentAsync(appointmentId, PatientId, DoctorId, CancellationToken.None);
+            .IssueForAppointmentAsync(appointmentId, PatientId, doctorId, CancellationToken.None);
         return issued.Value ?? throw new InvalidOperationException(issued.Failure!.Code);
     }
 
