@@ -9,6 +9,8 @@ public sealed class InvoiceServiceTests
 {
     private const string Patient = "patient-1";
     private const string Doctor = "dr-kenji-sato";
+    private const string Attempt = "pay-attempt-1";
+    private const string OtherAttempt = "pay-attempt-2";
 
     [Fact]
     public async Task Issue_twiceForOneAppointment_returnsTheSameInvoice()
@@ -75,9 +77,9 @@ public sealed class InvoiceServiceTests
     {
         using var harness = await BillingHarness.SeededAsync();
         var invoice = await IssueAsync(harness);
-        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, default);
+        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, Attempt, default);
 
-        var paid = await harness.Service.MarkPaidAsync(Patient, invoice.Id, "sim_ch_1", "4242", default);
+        var paid = await harness.Service.MarkPaidAsync(Patient, invoice.Id, Attempt, "sim_ch_1", "4242", default);
 
         Assert.Equal(InvoiceStatus.Paid, paid.Value!.Status);
         Assert.Equal("4242", paid.Value.CardLast4);
@@ -89,11 +91,11 @@ public sealed class InvoiceServiceTests
     {
         using var harness = await BillingHarness.SeededAsync();
         var invoice = await IssueAsync(harness);
-        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, default);
-        var paid = await harness.Service.MarkPaidAsync(Patient, invoice.Id, "sim_ch_1", "4242", default);
+        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, Attempt, default);
+        var paid = await harness.Service.MarkPaidAsync(Patient, invoice.Id, Attempt, "sim_ch_1", "4242", default);
 
-        var again = await harness.Service.MarkPaidAsync(Patient, invoice.Id, "sim_ch_1", "4242", default);
-        var other = await harness.Service.MarkPaidAsync(Patient, invoice.Id, "sim_ch_2", "4242", default);
+        var again = await harness.Service.MarkPaidAsync(Patient, invoice.Id, Attempt, "sim_ch_1", "4242", default);
+        var other = await harness.Service.MarkPaidAsync(Patient, invoice.Id, Attempt, "sim_ch_2", "4242", default);
 
         Assert.Equal(paid.Value, again.Value);
         Assert.Equal("invoice-transition-not-allowed", other.Failure?.Code);
@@ -104,9 +106,10 @@ public sealed class InvoiceServiceTests
     {
         using var harness = await BillingHarness.SeededAsync();
         var invoice = await IssueAsync(harness);
-        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, default);
+        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, Attempt, default);
 
-        var failed = await harness.Service.MarkPaymentFailedAsync(Patient, invoice.Id, "card_declined", default);
+        var failed = await harness.Service.MarkPaymentFailedAsync(
+            Patient, invoice.Id, Attempt, "card_declined", default);
         var listed = await harness.Service.ListFailedPaymentsAsync(2027, 3, default);
 
         Assert.Equal(InvoiceStatus.PaymentFailed, failed.Value!.Status);
@@ -119,15 +122,78 @@ public sealed class InvoiceServiceTests
     {
         using var harness = await BillingHarness.SeededAsync();
         var invoice = await IssueAsync(harness);
-        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, default);
-        await harness.Service.MarkPaymentFailedAsync(Patient, invoice.Id, "card_declined", default);
-        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, default);
+        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, Attempt, default);
+        await harness.Service.MarkPaymentFailedAsync(Patient, invoice.Id, Attempt, "card_declined", default);
+        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, OtherAttempt, default);
 
-        var paid = await harness.Service.MarkPaidAsync(Patient, invoice.Id, "sim_ch_2", "4242", default);
+        var paid = await harness.Service.MarkPaidAsync(
+            Patient, invoice.Id, OtherAttempt, "sim_ch_2", "4242", default);
 
         Assert.Equal(InvoiceStatus.Paid, paid.Value!.Status);
         Assert.Null(paid.Value.FailureCode);
         Assert.Empty(await harness.Service.ListFailedPaymentsAsync(2027, 3, default));
+    }
+
+    [Fact]
+    public async Task MarkPaymentPending_againForTheSameAttempt_returnsTheInvoiceUnchanged()
+    {
+        using var harness = await BillingHarness.SeededAsync();
+        var invoice = await IssueAsync(harness);
+        var first = await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, Attempt, default);
+
+        var again = await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, Attempt, default);
+
+        Assert.Equal(Attempt, first.Value!.PaymentAttemptId);
+        Assert.Equal(first.Value, again.Value);
+    }
+
+    [Fact]
+    public async Task MarkPaymentPending_whilePendingForAnotherAttempt_isRefusedAsPaymentInProgress()
+    {
+        using var harness = await BillingHarness.SeededAsync();
+        var invoice = await IssueAsync(harness);
+        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, Attempt, default);
+
+        var other = await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, OtherAttempt, default);
+
+        Assert.Equal("payment-in-progress", other.Failure?.Code);
+        var stored = await harness.Service.GetForPatientAsync(Patient, invoice.Id, default);
+        Assert.Equal(
+            (InvoiceStatus.PaymentPending, Attempt), (stored.Value!.Status, stored.Value.PaymentAttemptId));
+    }
+
+    [Fact]
+    public async Task MarkPaymentPending_twoAttemptsAtOnce_exactlyOneHoldsTheInvoice()
+    {
+        using var harness = await BillingHarness.SeededAsync();
+        var invoice = await IssueAsync(harness);
+        var attempts = Enumerable.Range(0, 8).Select(i => $"pay-attempt-{i}").ToList();
+
+        var results = await Task.WhenAll(attempts.Select(attempt => Task.Run(
+            () => harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, attempt, default))));
+
+        var holder = Assert.Single(results, result => result.Succeeded).Value!.PaymentAttemptId;
+        Assert.All(results.Where(result => !result.Succeeded),
+            result => Assert.Equal("payment-in-progress", result.Failure!.Code));
+        var stored = await harness.Service.GetForPatientAsync(Patient, invoice.Id, default);
+        Assert.Equal(holder, stored.Value!.PaymentAttemptId);
+    }
+
+    [Fact]
+    public async Task MarkPaid_byAnAttemptThatDoesNotHoldThePendingInvoice_isRefused()
+    {
+        using var harness = await BillingHarness.SeededAsync();
+        var invoice = await IssueAsync(harness);
+        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, Attempt, default);
+
+        var paid = await harness.Service.MarkPaidAsync(
+            Patient, invoice.Id, OtherAttempt, "sim_ch_2", "4242", default);
+        var failed = await harness.Service.MarkPaymentFailedAsync(
+            Patient, invoice.Id, OtherAttempt, "card_declined", default);
+
+        Assert.Equal(("payment-in-progress", "payment-in-progress"), (paid.Failure?.Code, failed.Failure?.Code));
+        var stored = await harness.Service.GetForPatientAsync(Patient, invoice.Id, default);
+        Assert.Equal(InvoiceStatus.PaymentPending, stored.Value!.Status);
     }
 
     [Fact]
@@ -146,7 +212,7 @@ public sealed class InvoiceServiceTests
     {
         using var harness = await BillingHarness.SeededAsync();
         var invoice = await IssueAsync(harness);
-        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, default);
+        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, Attempt, default);
 
         var voided = await harness.Service.VoidAsync(Patient, invoice.Id, invoice.Version, default);
 
@@ -158,14 +224,14 @@ public sealed class InvoiceServiceTests
     {
         using var harness = await BillingHarness.SeededAsync();
         var invoice = await IssueAsync(harness);
-        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, default);
+        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, Attempt, default);
         harness.Invoices.BeforeReplace = stored =>
         {
             harness.Invoices.BeforeReplace = null;
             harness.Invoices.Overwrite(stored.Invoice with { Status = InvoiceStatus.PaymentFailed });
         };
 
-        var paid = await harness.Service.MarkPaidAsync(Patient, invoice.Id, "sim_ch_1", "4242", default);
+        var paid = await harness.Service.MarkPaidAsync(Patient, invoice.Id, Attempt, "sim_ch_1", "4242", default);
 
         Assert.Equal("invoice-transition-not-allowed", paid.Failure?.Code);
     }
@@ -175,10 +241,10 @@ public sealed class InvoiceServiceTests
     {
         using var harness = await BillingHarness.SeededAsync();
         var invoice = await IssueAsync(harness);
-        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, default);
+        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, Attempt, default);
         harness.Invoices.BeforeReplace = stored => harness.Invoices.Overwrite(stored.Invoice);
 
-        var paid = await harness.Service.MarkPaidAsync(Patient, invoice.Id, "sim_ch_1", "4242", default);
+        var paid = await harness.Service.MarkPaidAsync(Patient, invoice.Id, Attempt, "sim_ch_1", "4242", default);
 
         Assert.Equal("invoice-changed", paid.Failure?.Code);
     }
@@ -236,7 +302,7 @@ public sealed class InvoiceServiceTests
     private static async Task<Invoice> PaidAsync(BillingHarness harness)
     {
         var invoice = await IssueAsync(harness);
-        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, default);
-        return (await harness.Service.MarkPaidAsync(Patient, invoice.Id, "sim_ch_1", "4242", default)).Value!;
+        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, Attempt, default);
+        return (await harness.Service.MarkPaidAsync(Patient, invoice.Id, Attempt, "sim_ch_1", "4242", default)).Value!;
     }
 }

@@ -12,6 +12,8 @@ internal sealed class CountingPaymentGateway(SimulatedPaymentGateway inner) : IP
     private int _chargeCalls;
     private int _refundCalls;
     private int _openCircuitCalls;
+    private int _holdNextCharge;
+    private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public int ChargeCalls => Volatile.Read(ref _chargeCalls);
 
@@ -27,10 +29,21 @@ internal sealed class CountingPaymentGateway(SimulatedPaymentGateway inner) : IP
         set => Volatile.Write(ref _openCircuitCalls, value);
     }
 
-    public Task<ChargeResult> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken)
+    /// <summary>The next charge waits for <see cref="ReleaseHeldCharge"/>, as a slow provider's would.</summary>
+    public void HoldNextCharge()
+    {
+        _release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _holdNextCharge, 1);
+    }
+
+    public void ReleaseHeldCharge() => _release.TrySetResult();
+
+    public async Task<ChargeResult> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _chargeCalls);
-        return RefuseIfOpen() ?? inner.ChargeAsync(request, cancellationToken);
+        if (Interlocked.Exchange(ref _holdNextCharge, 0) == 1)
+            await _release.Task;
+        return await (RefuseIfOpen() ?? inner.ChargeAsync(request, cancellationToken));
     }
 
     public Task<ChargeResult> RefundAsync(RefundRequest request, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Clinic.Billing.Domain;
 using Clinic.Billing.Payments;
 using Clinic.Billing.Workflows.Tests.Fakes;
 using Clinic.IntegrationTests.Infrastructure;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using static Clinic.IntegrationTests.Infrastructure.ApiClient;
 
@@ -142,6 +143,50 @@ public sealed class PaymentFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pay_twoKeysSubmittedConcurrently_oneChargeAndTheInvoicePaidOnce()
+    {
+        const string patient = "patient-pay-two-keys";
+        var invoiceId = (await BookAndFindInvoiceAsync(patient, slotIndex: 12)).GetProperty("id").GetString()!;
+        var gateway = (SimulatedPaymentGateway)_host.Services.GetRequiredService<IPaymentGateway>();
+        var capturedBefore = gateway.Captures;
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(attempt => Client.SendAsync(Post(
+            $"/api/me/invoices/{invoiceId}/pay", new { paymentToken = "tok_transient_2" }, $"pay-keys-{attempt}")
+            .As(patient))));
+        var started = answers.Where(answer => answer.StatusCode == HttpStatusCode.Accepted).ToList();
+        await Task.WhenAll(started.Select(async answer => await WaitForOrchestrationAsync(
+            (await answer.JsonAsync()).GetProperty("instanceId").GetString()!)));
+        var final = await PollUntilSettledAsync(patient, $"/api/me/invoices/{invoiceId}");
+
+        Assert.NotEmpty(started);
+        Assert.All(answers.Except(started), answer => Assert.Equal(HttpStatusCode.Conflict, answer.StatusCode));
+        Assert.Equal("paid", final.GetProperty("status").GetString());
+        Assert.Equal(1, gateway.Captures - capturedBefore);
+        Assert.Single(_host.Logs.GetSnapshot(), record => record.Id.Name == "PaymentSucceeded"
+            && record.StructuredState?.Any(pair => pair.Value == invoiceId) == true);
+    }
+
+    [Fact]
+    public async Task Pay_anotherKeyWhileAPaymentIsInFlight_isAConflictProblem()
+    {
+        const string patient = "patient-pay-in-flight";
+        var invoiceId = (await BookAndFindInvoiceAsync(patient, slotIndex: 13)).GetProperty("id").GetString()!;
+        var path = $"/api/me/invoices/{invoiceId}/pay";
+        await Client.SendAsync(Post(path, new { paymentToken = "tok_timeout" }, "pay-flight-1").As(patient));
+        await PollUntilAsync(patient, invoiceId, "payment-pending");
+
+        var other = await Client.SendAsync(
+            Post(path, new { paymentToken = "tok_approve" }, "pay-flight-2").As(patient));
+        var same = await Client.SendAsync(
+            Post(path, new { paymentToken = "tok_timeout" }, "pay-flight-1").As(patient));
+
+        Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
+        Assert.Equal("application/problem+json", other.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("/problems/payment-in-progress", (await other.JsonAsync()).GetProperty("type").GetString());
+        Assert.Equal(HttpStatusCode.Accepted, same.StatusCode);
+    }
+
+    [Fact]
     public async Task Cancel_unpaidAndPaidAppointments_voidsOneAndRefundsTheOther()
     {
         const string patient = "patient-pay-cancel";
@@ -242,6 +287,13 @@ public sealed class PaymentFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
         Assert.Equal("no-store", listed.Headers.CacheControl!.ToString());
         return await Invoices.WaitForAsync(Client, patient, appointmentId!);
+    }
+
+    private async Task WaitForOrchestrationAsync(string instanceId)
+    {
+        using var timeout = new CancellationTokenSource(PaymentDeadline);
+        await _host.Services.GetRequiredService<DurableTaskClient>()
+            .WaitForInstanceCompletionAsync(instanceId, timeout.Token);
     }
 
     /// <summary>Reads the invoice until its payment is no longer pending, for at most the deadline.</summary>
