@@ -164,36 +164,6 @@ public sealed class PaymentOrchestratorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Pay_circuitOpenTwice_waitsDurablyThenPays()
-    {
-        var invoice = await _host.IssueInvoiceAsync("appt-circuit");
-        _host.Gateway.OpenCircuitCalls = 2;
-
-        var (_, outcome) = await _host.PayAsync(
-            WorkflowHost.Payment(invoice, SimulatedPaymentGateway.ApproveToken, "key-1"));
-
-        Assert.Equal(WorkflowOutcomeStatus.Paid, outcome.Status);
-        Assert.Equal(3, _host.Gateway.ChargeCalls);
-        Assert.Equal(1, _host.Gateway.Captures);
-        Assert.Equal(2, _host.Logs.GetSnapshot().Count(record => record.Id.Name == "GatewayCircuitOpenWait"));
-    }
-
-    [Fact]
-    public async Task Pay_circuitStaysOpen_paymentFailedAfterBoundedWaits()
-    {
-        var invoice = await _host.IssueInvoiceAsync("appt-circuit-open");
-        _host.Gateway.OpenCircuitCalls = int.MaxValue;
-
-        var (_, outcome) = await _host.PayAsync(
-            WorkflowHost.Payment(invoice, SimulatedPaymentGateway.ApproveToken, "key-1"));
-
-        Assert.Equal(WorkflowOutcomeStatus.PaymentFailed, outcome.Status);
-        Assert.Equal(WorkflowFailureCodes.GatewayUnavailable, outcome.FailureCode);
-        Assert.Equal(WorkflowHost.FastRetry.MaxCircuitWaits + 1, _host.Gateway.ChargeCalls);
-        Assert.Single(_host.Alerts.Raised);
-    }
-
-    [Fact]
     public async Task Pay_cardNumberAsToken_refusedWithoutTouchingInvoiceOrGateway()
     {
         var invoice = await _host.IssueInvoiceAsync("appt-pan");

@@ -125,7 +125,7 @@ public sealed class PaymentFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         const string patient = "patient-pay-race";
         var invoiceId = (await BookAndFindInvoiceAsync(patient, slotIndex: 7)).GetProperty("id").GetString()!;
-        var gateway = (SimulatedPaymentGateway)_host.Services.GetRequiredService<IPaymentGateway>();
+        var gateway = _host.Services.GetRequiredService<SimulatedPaymentGateway>();
         var capturedBefore = gateway.Captures;
 
         var submissions = Enumerable.Range(0, 8).Select(_ => Client.SendAsync(Post(
@@ -147,7 +147,7 @@ public sealed class PaymentFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         const string patient = "patient-pay-two-keys";
         var invoiceId = (await BookAndFindInvoiceAsync(patient, slotIndex: 12)).GetProperty("id").GetString()!;
-        var gateway = (SimulatedPaymentGateway)_host.Services.GetRequiredService<IPaymentGateway>();
+        var gateway = _host.Services.GetRequiredService<SimulatedPaymentGateway>();
         var capturedBefore = gateway.Captures;
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(attempt => Client.SendAsync(Post(
