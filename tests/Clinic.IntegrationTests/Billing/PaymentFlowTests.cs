@@ -4,8 +4,10 @@ using Clinic.Billing.Domain;
 using Clinic.Billing.Payments;
 using Clinic.Billing.Workflows.Tests.Fakes;
 using Clinic.IntegrationTests.Infrastructure;
+using Clinic.Platform.Observability;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using static Clinic.IntegrationTests.Infrastructure.ApiClient;
 
 namespace Clinic.IntegrationTests.Billing;
@@ -23,6 +25,9 @@ public sealed class PaymentFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     private const string CentsDoctor = "dr-noah-fischer";
 
     private static readonly TimeSpan PaymentDeadline = TimeSpan.FromSeconds(15);
+
+    /// <summary>How soon a raised alert must be listed for admins.</summary>
+    private static readonly TimeSpan AlertDeadline = TimeSpan.FromSeconds(5);
     private RunningLocalHost _host = null!;
 
     private HttpClient Client => _host.Client;
@@ -99,7 +104,7 @@ public sealed class PaymentFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Pay_finalFailure_alertsAdminsAndListsTheInvoice()
+    public async Task Pay_finalFailure_alertsAdminsCriticallyAndListsTheInvoice()
     {
         const string patient = "patient-pay-alert";
         var invoiceId = (await BookAndFindInvoiceAsync(patient, slotIndex: 6)).GetProperty("id").GetString()!;
@@ -107,13 +112,21 @@ public sealed class PaymentFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         var accepted = await Client.SendAsync(Post(
             $"/api/me/invoices/{invoiceId}/pay", new { paymentToken = "tok_timeout" }, "pay-alert-1").As(patient));
         await PollUntilSettledAsync(patient, accepted.Headers.Location!.OriginalString);
-        var alerts = await Client.SendAsync(Get("/api/admin/alerts").As("demo-admin"));
+        var alert = await WaitForAlertAsync("PaymentFailed", invoiceId);
         var failed = await Client.SendAsync(Get("/api/admin/payments/failed").As("demo-admin"));
         var byPatient = await Client.SendAsync(Get("/api/admin/payments/failed").As(patient));
 
-        Assert.Contains((await alerts.JsonAsync()).GetProperty("alerts").EnumerateArray(), alert =>
-            alert.GetProperty("eventName").GetString() == "PaymentFailed"
-            && alert.GetProperty("summary").GetString()!.Contains(invoiceId, StringComparison.Ordinal));
+        Assert.True(alert.HasValue, $"No PaymentFailed alert was listed within {AlertDeadline.TotalSeconds} s.");
+        Assert.Equal("critical", alert.Value.GetProperty("severity").GetString());
+        var critical = _host.Services.GetRequiredService<CriticalEvents>();
+        var records = _host.Logs.GetSnapshot();
+        var raised = Assert.Single(records, record => record.Id.Name == "AlertRaised"
+            && record.StructuredState?.Contains(new("AlertEvent", "PaymentFailed")) == true);
+        var paymentFailed = Assert.Single(records, record => record.Id.Name == "PaymentFailed"
+            && record.StructuredState?.Contains(new("InvoiceId", invoiceId)) == true);
+        Assert.Equal(LogLevel.Critical, raised.Level);
+        Assert.All([raised, paymentFailed],
+            record => Assert.True(critical.IsCritical(record.Category, record.Level, record.Id), record.Id.Name));
         Assert.Equal("no-store", failed.Headers.CacheControl!.ToString());
         Assert.Contains((await failed.JsonAsync()).GetProperty("invoices").EnumerateArray(),
             invoice => invoice.GetProperty("invoiceId").GetString() == invoiceId);
@@ -287,6 +300,30 @@ public sealed class PaymentFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
         Assert.Equal("no-store", listed.Headers.CacheControl!.ToString());
         return await Invoices.WaitForAsync(Client, patient, appointmentId!);
+    }
+
+    /// <summary>
+    /// The alert of <paramref name="eventName"/> about the invoice, once the alerts table lists it: alerts are
+    /// stored by a background writer, a moment after they are raised.
+    /// </summary>
+    private async Task<JsonElement?> WaitForAlertAsync(string eventName, string invoiceId)
+    {
+        var deadline = DateTimeOffset.UtcNow + AlertDeadline;
+        do
+        {
+            var listed = await (await Client.SendAsync(Get("/api/admin/alerts").As("demo-admin"))).JsonAsync();
+            foreach (var alert in listed.GetProperty("alerts").EnumerateArray())
+            {
+                if (alert.GetProperty("eventName").GetString() == eventName
+                    && alert.GetProperty("summary").GetString()!.Contains(invoiceId, StringComparison.Ordinal))
+                    return alert.Clone();
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+        while (DateTimeOffset.UtcNow < deadline);
+
+        return null;
     }
 
     private async Task WaitForOrchestrationAsync(string instanceId)
