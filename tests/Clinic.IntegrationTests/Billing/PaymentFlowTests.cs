@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Clinic.Billing.Domain;
 using Clinic.Billing.Payments;
+using Clinic.Billing.Workflows;
 using Clinic.Billing.Workflows.Tests.Fakes;
 using Clinic.IntegrationTests.Infrastructure;
 using Clinic.Platform.Observability;
@@ -200,6 +201,49 @@ public sealed class PaymentFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pay_withoutIdempotencyKey_isAValidationProblemAndStartsNothing()
+    {
+        const string patient = "patient-pay-no-key";
+        var invoiceId = (await BookAndFindInvoiceAsync(patient, slotIndex: 14)).GetProperty("id").GetString()!;
+
+        var answer = await Client.SendAsync(
+            Post($"/api/me/invoices/{invoiceId}/pay", new { paymentToken = "tok_approve" }).As(patient));
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
+        var problem = await answer.JsonAsync();
+        Assert.Equal("/problems/validation", problem.GetProperty("type").GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty("Idempotency-Key", out _), problem.ToString());
+        Assert.Equal("open", (await ReadInvoiceAsync(patient, invoiceId)).GetProperty("status").GetString());
+        Assert.DoesNotContain(_host.Logs.GetSnapshot(), record => record.Id.Name == "PaymentAttempted");
+    }
+
+    [Fact]
+    public async Task Pay_cardNumberAsToken_isRefusedAndNeitherStoredNorLogged()
+    {
+        const string patient = "patient-pay-card-number";
+        const string cardNumber = "4242 4242 4242 4242";
+        var invoiceId = (await BookAndFindInvoiceAsync(patient, slotIndex: 15)).GetProperty("id").GetString()!;
+        var gateway = _host.Services.GetRequiredService<SimulatedPaymentGateway>();
+        var capturedBefore = gateway.Captures;
+
+        var answer = await Client.SendAsync(Post(
+            $"/api/me/invoices/{invoiceId}/pay", new { paymentToken = cardNumber }, "pay-card-number-1").As(patient));
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        var problem = await answer.Content.ReadAsStringAsync();
+        Assert.Contains("paymentToken", problem, StringComparison.Ordinal);
+        Assert.Equal("open", (await ReadInvoiceAsync(patient, invoiceId)).GetProperty("status").GetString());
+        var instanceId = PaymentOrchestrator.InstanceIdFor(invoiceId, "pay-card-number-1");
+        Assert.Null(await _host.Services.GetRequiredService<DurableTaskClient>()
+            .GetInstanceAsync(instanceId, CancellationToken.None));
+        Assert.Equal(capturedBefore, gateway.Captures);
+        string[] forms = [cardNumber, cardNumber.Replace(" ", "", StringComparison.Ordinal), "4242-4242-4242-4242"];
+        Assert.All(forms, form => Assert.DoesNotContain(form, problem, StringComparison.Ordinal));
+        Assert.Empty(PaymentDataLeaks.Find(_host.Logs.GetSnapshot(), forms));
+    }
+
+    [Fact]
     public async Task Cancel_unpaidAndPaidAppointments_voidsOneAndRefundsTheOther()
     {
         const string patient = "patient-pay-cancel";
@@ -332,6 +376,9 @@ public sealed class PaymentFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         await _host.Services.GetRequiredService<DurableTaskClient>()
             .WaitForInstanceCompletionAsync(instanceId, timeout.Token);
     }
+
+    private async Task<JsonElement> ReadInvoiceAsync(string patient, string invoiceId) =>
+        await (await Client.SendAsync(Get($"/api/me/invoices/{invoiceId}").As(patient))).JsonAsync();
 
     /// <summary>Reads the invoice until its payment is no longer pending, for at most the deadline.</summary>
     private async Task<JsonElement> PollUntilSettledAsync(string patient, string location)
