@@ -145,6 +145,28 @@ public sealed class PaymentOrchestratorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pay_approvedChargeTheInvoiceRefuses_raisesChargeNotRecordedForStaff()
+    {
+        var invoice = await _host.IssueInvoiceAsync("appt-charge-not-recorded");
+        _host.Gateway.HoldNextCharge();
+        var instanceId = await _host.Client.StartOrJoinPaymentAsync(
+            WorkflowHost.Payment(invoice, SimulatedPaymentGateway.ApproveToken, "key-1"), CancellationToken.None);
+        await WaitUntilAsync(() => _host.Gateway.ChargeCalls == 1);
+        var pending = await _host.ReadInvoiceAsync(invoice.Id);
+        _host.Invoices.Overwrite(pending with { PaymentAttemptId = "pay-someone-else" });
+
+        _host.Gateway.ReleaseHeldCharge();
+        var outcome = await _host.WaitForOutcomeAsync(instanceId);
+
+        Assert.Equal(
+            new WorkflowOutcome(invoice.Id, WorkflowOutcomeStatus.Refused, "payment-in-progress"), outcome);
+        Assert.Equal(1, _host.Gateway.Captures);
+        var alert = Assert.Single(_host.Alerts.Raised);
+        Assert.Equal((AlertSeverity.Critical, "ChargeNotRecorded", instanceId),
+            (alert.Severity, alert.EventName, alert.CorrelationId));
+    }
+
+    [Fact]
     public async Task Pay_twoKeysAtOnce_oneChargeAndPaidOnce()
     {
         var invoice = await _host.IssueInvoiceAsync("appt-two-keys-race");
