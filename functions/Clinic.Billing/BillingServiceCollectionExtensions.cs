@@ -71,6 +71,7 @@ public static class BillingServiceCollectionExtensions
             .BindSection(configuration, PaymentGatewayPipeline);
         services.AddDependencyResilience(
             PaymentGatewayPipeline, settings, exception => exception is TransientPaymentException);
+        // By its own type as well, so that local runs and tests can read its counters; resolved only if chosen.
         services.AddSingleton<SimulatedPaymentGateway>();
         services.AddKeyedSingleton(PaymentProviderKey, (provider, _) => CreateProviderGateway(provider));
         services.AddSingleton<IPaymentGateway>(provider => new ResilientPaymentGateway(
