@@ -43,4 +43,9 @@ internal static partial class Log
         + "of appointment changes starts it",
         EventName = "SettlementStartDeferred")]
     public static partial void SettlementStartDeferred(ILogger logger, string appointmentId, string errorType);
+
+    [LoggerMessage(4036, LogLevel.Information,
+        "Payment of invoice {InvoiceId} was not started: {FailureCode}",
+        EventName = "PaymentNotStarted")]
+    public static partial void PaymentNotStarted(ILogger logger, string invoiceId, string failureCode);
 }

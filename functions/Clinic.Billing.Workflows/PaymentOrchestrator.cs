@@ -6,9 +6,11 @@ using Microsoft.DurableTask;
 namespace Clinic.Billing.Workflows;
 
 /// <summary>
-/// Pays an invoice: marks it pending, charges it (transient failures retried with backoff, an open circuit
-/// waited out on a durable timer), then records it paid, or records the failure and raises a critical alert.
-/// Time, ids and logs come only from the orchestration context, so replays are deterministic.
+/// Pays an invoice: marks it pending for this orchestration, charges it (transient failures retried with
+/// backoff, an open circuit waited out on a durable timer), then records it paid, or records the failure and
+/// raises a critical alert. One orchestration at a time holds an invoice pending: another payment of it, under
+/// another key, is refused before it charges. Time, ids and logs come only from the orchestration context, so
+/// replays are deterministic.
 /// </summary>
 public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentWorkflowInput, WorkflowOutcome>
 {
@@ -36,10 +38,15 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentWorkflowInput,
         var retry = input.Retry ?? GatewayRetryOptions.Default;
         var storage = TaskOptions.FromRetryPolicy(retry.ToStorageRetryPolicy());
 
+        var attempt = new PaymentAttemptRef(input.PatientId, input.InvoiceId, context.InstanceId);
         var pending = await context.CallActivityAsync<InvoiceStep>(
-            BillingWorkflowNames.MarkPaymentPending, new InvoiceRef(input.PatientId, input.InvoiceId), storage);
+            BillingWorkflowNames.MarkPaymentPending, attempt, storage);
         if (!pending.Succeeded)
+        {
+            Log.PaymentNotStarted(logger, input.InvoiceId, pending.FailureCode ?? "unknown");
             return Outcome(input, WorkflowOutcomeStatus.Refused, pending.FailureCode);
+        }
+
         if (pending.Status == InvoiceStatus.Paid)
             return Outcome(input, WorkflowOutcomeStatus.Paid);
 
@@ -53,22 +60,32 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentWorkflowInput,
             : await RecordFailedAsync(context, input, answer.DeclineCode ?? WorkflowFailureCodes.Declined, storage);
     }
 
+    /// <summary>
+    /// Records the charge. Should the invoice refuse it, the provider holds money that no invoice shows: a
+    /// critical alert asks staff to refund that charge by hand.
+    /// </summary>
     private static async Task<WorkflowOutcome> RecordPaidAsync(
         TaskOrchestrationContext context, PaymentWorkflowInput input, GatewayAnswer answer, TaskOptions storage)
     {
         var paid = await context.CallActivityAsync<InvoiceStep>(BillingWorkflowNames.MarkPaid,
-            new RecordPaidInput(input.PatientId, input.InvoiceId, answer.Reference!, answer.CardLast4 ?? "0000"),
+            new RecordPaidInput(input.PatientId, input.InvoiceId, context.InstanceId, answer.Reference!,
+                answer.CardLast4 ?? "0000"),
             storage);
-        return paid.Succeeded
-            ? Outcome(input, WorkflowOutcomeStatus.Paid)
-            : Outcome(input, WorkflowOutcomeStatus.Refused, paid.FailureCode);
+        if (paid.Succeeded)
+            return Outcome(input, WorkflowOutcomeStatus.Paid);
+
+        var code = paid.FailureCode ?? "unknown";
+        await context.CallActivityAsync<bool>(BillingWorkflowNames.RaisePaymentAlert,
+            new BillingAlertInput("ChargeNotRecorded", input.InvoiceId, code, context.InstanceId), storage);
+        return Outcome(input, WorkflowOutcomeStatus.Refused, code);
     }
 
     private static async Task<WorkflowOutcome> RecordFailedAsync(
         TaskOrchestrationContext context, PaymentWorkflowInput input, string failureCode, TaskOptions storage)
     {
         await context.CallActivityAsync<InvoiceStep>(BillingWorkflowNames.MarkPaymentFailed,
-            new RecordFailureInput(input.PatientId, input.InvoiceId, failureCode), storage);
+            new RecordPaymentFailureInput(input.PatientId, input.InvoiceId, context.InstanceId, failureCode),
+            storage);
         await context.CallActivityAsync<bool>(BillingWorkflowNames.RaisePaymentAlert,
             new BillingAlertInput("PaymentFailed", input.InvoiceId, failureCode, context.InstanceId), storage);
         await TellPatientAsync(context, input, storage);

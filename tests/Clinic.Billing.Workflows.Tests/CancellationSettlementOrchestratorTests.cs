@@ -58,15 +58,15 @@ public sealed class CancellationSettlementOrchestratorTests : IAsyncLifetime
     {
         var invoice = await _host.IssueInvoiceAsync("appt-settle-pending");
         await _host.InvoiceService.MarkPaymentPendingAsync(
-            WorkflowHost.PatientId, invoice.Id, CancellationToken.None);
+            WorkflowHost.PatientId, invoice.Id, "pay-in-flight", CancellationToken.None);
 
         var settling = _host.SettleAsync("appt-settle-pending", TimeSpan.FromMilliseconds(50));
         await Task.Delay(TimeSpan.FromMilliseconds(300));
         var charge = await _host.Gateway.ChargeAsync(
             new ChargeRequest(invoice.Id, invoice.Amount, SimulatedPaymentGateway.ApproveToken, "charge-1"),
             CancellationToken.None);
-        await _host.InvoiceService.MarkPaidAsync(
-            WorkflowHost.PatientId, invoice.Id, charge.PaymentReference!, charge.CardLast4!, CancellationToken.None);
+        await _host.InvoiceService.MarkPaidAsync(WorkflowHost.PatientId, invoice.Id, "pay-in-flight",
+            charge.PaymentReference!, charge.CardLast4!, CancellationToken.None);
         var outcome = await settling;
 
         Assert.Equal(WorkflowOutcomeStatus.Refunded, outcome.Status);
@@ -79,7 +79,7 @@ public sealed class CancellationSettlementOrchestratorTests : IAsyncLifetime
     {
         var invoice = await _host.IssueInvoiceAsync("appt-settle-stuck");
         await _host.InvoiceService.MarkPaymentPendingAsync(
-            WorkflowHost.PatientId, invoice.Id, CancellationToken.None);
+            WorkflowHost.PatientId, invoice.Id, "pay-in-flight", CancellationToken.None);
 
         var outcome = await _host.SettleAsync("appt-settle-stuck", TimeSpan.FromMilliseconds(10), maxRounds: 3);
 

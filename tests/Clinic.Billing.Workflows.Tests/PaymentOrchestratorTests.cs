@@ -120,33 +120,69 @@ public sealed class PaymentOrchestratorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Pay_circuitOpenTwice_waitsDurablyThenPays()
+    public async Task Pay_anotherKeyWhileAChargeIsInFlight_refusedWithoutCharging()
     {
-        var invoice = await _host.IssueInvoiceAsync("appt-circuit");
-        _host.Gateway.OpenCircuitCalls = 2;
+        var invoice = await _host.IssueInvoiceAsync("appt-two-keys");
+        _host.Gateway.HoldNextCharge();
+        var firstId = await _host.Client.StartOrJoinPaymentAsync(
+            WorkflowHost.Payment(invoice, SimulatedPaymentGateway.ApproveToken, "key-1"), CancellationToken.None);
+        await WaitUntilAsync(() => _host.Gateway.ChargeCalls == 1);
 
-        var (_, outcome) = await _host.PayAsync(
-            WorkflowHost.Payment(invoice, SimulatedPaymentGateway.ApproveToken, "key-1"));
+        var (_, second) = await _host.PayAsync(
+            WorkflowHost.Payment(invoice, SimulatedPaymentGateway.ApproveToken, "key-2"));
+        _host.Gateway.ReleaseHeldCharge();
+        var first = await _host.WaitForOutcomeAsync(firstId);
 
-        Assert.Equal(WorkflowOutcomeStatus.Paid, outcome.Status);
-        Assert.Equal(3, _host.Gateway.ChargeCalls);
-        Assert.Equal(1, _host.Gateway.Captures);
-        Assert.Equal(2, _host.Logs.GetSnapshot().Count(record => record.Id.Name == "GatewayCircuitOpenWait"));
+        Assert.Equal(
+            new WorkflowOutcome(invoice.Id, WorkflowOutcomeStatus.Refused, "payment-in-progress"), second);
+        Assert.Equal(WorkflowOutcomeStatus.Paid, first.Status);
+        Assert.Equal((1, 1), (_host.Gateway.ChargeCalls, _host.Gateway.Captures));
+        var stored = await _host.ReadInvoiceAsync(invoice.Id);
+        Assert.Equal((InvoiceStatus.Paid, firstId), (stored.Status, stored.PaymentAttemptId));
+        Assert.Single(_host.Logs.GetSnapshot(), record => record.Id.Name == "PaymentSucceeded");
+        Assert.Contains(_host.Logs.GetSnapshot(), record => record.Id.Name == "PaymentNotStarted");
+        Assert.Empty(_host.Alerts.Raised);
     }
 
     [Fact]
-    public async Task Pay_circuitStaysOpen_paymentFailedAfterBoundedWaits()
+    public async Task Pay_approvedChargeTheInvoiceRefuses_raisesChargeNotRecordedForStaff()
     {
-        var invoice = await _host.IssueInvoiceAsync("appt-circuit-open");
-        _host.Gateway.OpenCircuitCalls = int.MaxValue;
+        var invoice = await _host.IssueInvoiceAsync("appt-charge-not-recorded");
+        _host.Gateway.HoldNextCharge();
+        var instanceId = await _host.Client.StartOrJoinPaymentAsync(
+            WorkflowHost.Payment(invoice, SimulatedPaymentGateway.ApproveToken, "key-1"), CancellationToken.None);
+        await WaitUntilAsync(() => _host.Gateway.ChargeCalls == 1);
+        var pending = await _host.ReadInvoiceAsync(invoice.Id);
+        _host.Invoices.Overwrite(pending with { PaymentAttemptId = "pay-someone-else" });
 
-        var (_, outcome) = await _host.PayAsync(
-            WorkflowHost.Payment(invoice, SimulatedPaymentGateway.ApproveToken, "key-1"));
+        _host.Gateway.ReleaseHeldCharge();
+        var outcome = await _host.WaitForOutcomeAsync(instanceId);
 
-        Assert.Equal(WorkflowOutcomeStatus.PaymentFailed, outcome.Status);
-        Assert.Equal(WorkflowFailureCodes.GatewayUnavailable, outcome.FailureCode);
-        Assert.Equal(WorkflowHost.FastRetry.MaxCircuitWaits + 1, _host.Gateway.ChargeCalls);
-        Assert.Single(_host.Alerts.Raised);
+        Assert.Equal(
+            new WorkflowOutcome(invoice.Id, WorkflowOutcomeStatus.Refused, "payment-in-progress"), outcome);
+        Assert.Equal(1, _host.Gateway.Captures);
+        var alert = Assert.Single(_host.Alerts.Raised);
+        Assert.Equal((AlertSeverity.Critical, "ChargeNotRecorded", instanceId),
+            (alert.Severity, alert.EventName, alert.CorrelationId));
+    }
+
+    [Fact]
+    public async Task Pay_twoKeysAtOnce_oneChargeAndPaidOnce()
+    {
+        var invoice = await _host.IssueInvoiceAsync("appt-two-keys-race");
+        var token = SimulatedPaymentGateway.TransientTokenPrefix + "2";
+
+        var outcomes = await Task.WhenAll(
+            _host.PayAsync(WorkflowHost.Payment(invoice, token, "key-1")),
+            _host.PayAsync(WorkflowHost.Payment(invoice, token, "key-2")));
+
+        Assert.Equal(
+            [WorkflowOutcomeStatus.Paid, WorkflowOutcomeStatus.Refused],
+            outcomes.Select(o => o.Outcome.Status).Order());
+        Assert.Equal(1, _host.Gateway.Captures);
+        Assert.Equal(InvoiceStatus.Paid, (await _host.ReadInvoiceAsync(invoice.Id)).Status);
+        Assert.Single(_host.Logs.GetSnapshot(), record => record.Id.Name == "PaymentSucceeded");
+        Assert.Empty(_host.Alerts.Raised);
     }
 
     [Fact]
@@ -174,5 +210,12 @@ public sealed class PaymentOrchestratorTests : IAsyncLifetime
         Assert.NotEqual(first, other);
         Assert.StartsWith("pay-inv_1-", first, StringComparison.Ordinal);
         Assert.DoesNotContain("secret-key", first, StringComparison.Ordinal);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!condition())
+            await Task.Delay(TimeSpan.FromMilliseconds(10), timeout.Token);
     }
 }

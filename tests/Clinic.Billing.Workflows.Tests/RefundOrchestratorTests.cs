@@ -42,17 +42,18 @@ public sealed class RefundOrchestratorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Refund_circuitStaysOpen_invoicePaidAgainAndAlerted()
+    public async Task Refund_transientFailuresThenSuccess_retriedAndRefundedOnce()
     {
-        var invoice = await _host.IssueInvoiceAsync("appt-refund-circuit");
-        await _host.PayAsync(WorkflowHost.Payment(invoice, SimulatedPaymentGateway.ApproveToken, "pay-1"));
-        _host.Gateway.OpenCircuitCalls = int.MaxValue;
+        var invoice = await _host.IssueInvoiceAsync("appt-refund-transient");
+        var token = SimulatedPaymentGateway.RefundTransientTokenPrefix + "2";
+        await _host.PayAsync(WorkflowHost.Payment(invoice, token, "pay-1"));
 
         var outcome = await _host.RefundAsync(invoice, "cancel-1");
 
-        Assert.Equal(WorkflowOutcomeStatus.RefundFailed, outcome.Status);
-        Assert.Equal(InvoiceStatus.Paid, (await _host.ReadInvoiceAsync(invoice.Id)).Status);
-        var alert = Assert.Single(_host.Alerts.Raised);
-        Assert.Equal("RefundFailed", alert.EventName);
+        Assert.Equal(WorkflowOutcomeStatus.Refunded, outcome.Status);
+        Assert.Equal(InvoiceStatus.Refunded, (await _host.ReadInvoiceAsync(invoice.Id)).Status);
+        Assert.Equal((3, 1), (_host.Gateway.RefundCalls, _host.Gateway.Refunds));
+        Assert.Single(_host.Logs.GetSnapshot(), record => record.Id.Name == "RefundIssued");
+        Assert.Empty(_host.Alerts.Raised);
     }
 }

@@ -15,8 +15,8 @@ public sealed class MarkPaidActivity(InvoiceService invoices, BillingEventLog ev
     {
         ArgumentNullException.ThrowIfNull(input);
 
-        var paid = await invoices.MarkPaidAsync(
-            input.PatientId, input.InvoiceId, input.PaymentReference, input.CardLast4, CancellationToken.None);
+        var paid = await invoices.MarkPaidAsync(input.PatientId, input.InvoiceId, input.PaymentAttemptId,
+            input.PaymentReference, input.CardLast4, CancellationToken.None);
         if (paid.Succeeded)
             events.PaymentSucceeded(paid.Value!);
         return InvoiceStep.From(paid);

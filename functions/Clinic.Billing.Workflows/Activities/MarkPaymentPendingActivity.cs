@@ -5,10 +5,15 @@ using Microsoft.DurableTask;
 
 namespace Clinic.Billing.Workflows.Activities;
 
-/// <summary>Marks the invoice payment-pending; an invoice already paid is reported as paid, unchanged.</summary>
-public sealed class MarkPaymentPendingActivity(InvoiceService invoices) : TaskActivity<InvoiceRef, InvoiceStep>
+/// <summary>
+/// Marks the invoice payment-pending for the attempt; an invoice already paid is reported as paid, unchanged.
+/// This is the guard against a double charge: while another attempt holds the invoice pending, it answers
+/// payment-in-progress, and the orchestration ends without calling the provider.
+/// </summary>
+public sealed class MarkPaymentPendingActivity(InvoiceService invoices)
+    : TaskActivity<PaymentAttemptRef, InvoiceStep>
 {
-    public override async Task<InvoiceStep> RunAsync(TaskActivityContext context, InvoiceRef input)
+    public override async Task<InvoiceStep> RunAsync(TaskActivityContext context, PaymentAttemptRef input)
     {
         ArgumentNullException.ThrowIfNull(input);
 
@@ -16,7 +21,8 @@ public sealed class MarkPaymentPendingActivity(InvoiceService invoices) : TaskAc
         if (current.Succeeded && current.Value!.Status == InvoiceStatus.Paid)
             return InvoiceStep.From(current);
 
-        var pending = await invoices.MarkPaymentPendingAsync(input.PatientId, input.InvoiceId, CancellationToken.None);
+        var pending = await invoices.MarkPaymentPendingAsync(
+            input.PatientId, input.InvoiceId, input.PaymentAttemptId, CancellationToken.None);
         return InvoiceStep.From(pending);
     }
 }

@@ -15,6 +15,10 @@ public static class BillingFailures
     public static readonly Failure InvoiceChanged = Failure.Conflict(
         "invoice-changed", "The invoice changed while this request ran. Please reload and try again.");
 
+    /// <summary>Another payment attempt of the invoice is in flight; a second one could charge twice.</summary>
+    public static readonly Failure PaymentInProgress = Failure.Conflict(
+        "payment-in-progress", "A payment of this invoice is in progress. Wait for it to finish.");
+
     public static readonly Failure AppointmentInvoicedElsewhere = Failure.Conflict(
         "appointment-invoiced-elsewhere",
         "This appointment is already invoiced to another patient or doctor.");

@@ -102,31 +102,59 @@ public sealed class InvoiceService(
             .ToList();
     }
 
+    /// <summary>
+    /// Marks the invoice payment-pending for <paramref name="paymentAttemptId"/> (the payment orchestration's
+    /// instance id), so that one payment attempt at a time can charge it: the same attempt again is no change
+    /// (a retried activity), another attempt while it is pending is refused with payment-in-progress.
+    /// </summary>
     public Task<Result<Invoice>> MarkPaymentPendingAsync(
-        string patientId, string invoiceId, CancellationToken cancellationToken) =>
-        ChangeAsync(patientId, invoiceId, InvoiceStatus.PaymentPending, null,
-            invoice => invoice with { FailureCode = null }, cancellationToken);
+        string patientId, string invoiceId, string paymentAttemptId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(paymentAttemptId);
 
+        return ChangeAsync(patientId, invoiceId, InvoiceStatus.PaymentPending, null, paymentAttemptId,
+            invoice => invoice with { FailureCode = null, PaymentAttemptId = paymentAttemptId },
+            cancellationToken);
+    }
+
+    /// <summary>Records the charge of the attempt that holds the pending invoice; others are refused.</summary>
     public Task<Result<Invoice>> MarkPaidAsync(
         string patientId,
         string invoiceId,
+        string paymentAttemptId,
         string paymentReference,
         string cardLast4,
         CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(paymentAttemptId);
         ArgumentException.ThrowIfNullOrEmpty(paymentReference);
         if (cardLast4.Length != 4 || !cardLast4.All(char.IsAsciiDigit))
             throw new ArgumentException("The last four digits of a card are four digits.", nameof(cardLast4));
 
-        return ChangeAsync(patientId, invoiceId, InvoiceStatus.Paid, null,
-            invoice => invoice with { PaymentReference = paymentReference, CardLast4 = cardLast4 },
+        return ChangeAsync(patientId, invoiceId, InvoiceStatus.Paid, null, paymentAttemptId,
+            invoice => invoice with
+            {
+                PaymentAttemptId = paymentAttemptId,
+                PaymentReference = paymentReference,
+                CardLast4 = cardLast4,
+            },
             cancellationToken);
     }
 
+    /// <summary>Records the failure of the attempt that holds the pending invoice; others are refused.</summary>
     public Task<Result<Invoice>> MarkPaymentFailedAsync(
-        string patientId, string invoiceId, string failureCode, CancellationToken cancellationToken) =>
-        ChangeAsync(patientId, invoiceId, InvoiceStatus.PaymentFailed, null,
-            invoice => invoice with { FailureCode = failureCode }, cancellationToken);
+        string patientId,
+        string invoiceId,
+        string paymentAttemptId,
+        string failureCode,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(paymentAttemptId);
+
+        return ChangeAsync(patientId, invoiceId, InvoiceStatus.PaymentFailed, null, paymentAttemptId,
+            invoice => invoice with { PaymentAttemptId = paymentAttemptId, FailureCode = failureCode },
+            cancellationToken);
+    }
 
     /// <summary>
     /// Voids an unpaid invoice. With <paramref name="expectedVersion"/>, only the version the caller saw.
@@ -134,8 +162,8 @@ public sealed class InvoiceService(
     public async Task<Result<Invoice>> VoidAsync(
         string patientId, string invoiceId, int? expectedVersion, CancellationToken cancellationToken)
     {
-        var voided = await ChangeAsync(
-            patientId, invoiceId, InvoiceStatus.Void, expectedVersion, invoice => invoice, cancellationToken);
+        var voided = await ChangeAsync(patientId, invoiceId, InvoiceStatus.Void, expectedVersion, null,
+            invoice => invoice, cancellationToken);
         if (voided.Succeeded)
             events.InvoiceVoided(voided.Value);
         return voided;
@@ -143,18 +171,18 @@ public sealed class InvoiceService(
 
     public Task<Result<Invoice>> MarkRefundPendingAsync(
         string patientId, string invoiceId, int? expectedVersion, CancellationToken cancellationToken) =>
-        ChangeAsync(patientId, invoiceId, InvoiceStatus.RefundPending, expectedVersion, invoice => invoice,
-            cancellationToken);
+        ChangeAsync(patientId, invoiceId, InvoiceStatus.RefundPending, expectedVersion, null,
+            invoice => invoice, cancellationToken);
 
     public Task<Result<Invoice>> MarkRefundedAsync(
         string patientId, string invoiceId, CancellationToken cancellationToken) =>
-        ChangeAsync(
-            patientId, invoiceId, InvoiceStatus.Refunded, null, invoice => invoice, cancellationToken);
+        ChangeAsync(patientId, invoiceId, InvoiceStatus.Refunded, null, null, invoice => invoice,
+            cancellationToken);
 
     /// <summary>The provider refused the refund: the invoice is paid again, with the code.</summary>
     public Task<Result<Invoice>> MarkRefundFailedAsync(
         string patientId, string invoiceId, string failureCode, CancellationToken cancellationToken) =>
-        ChangeAsync(patientId, invoiceId, InvoiceStatus.Paid, null,
+        ChangeAsync(patientId, invoiceId, InvoiceStatus.Paid, null, null,
             invoice => invoice with { FailureCode = failureCode }, cancellationToken);
 
     private async Task<Result<Invoice>> ReplayAsync(
@@ -199,11 +227,17 @@ public sealed class InvoiceService(
         return stored.Invoice;
     }
 
+    /// <summary>
+    /// Moves the invoice to <paramref name="target"/>. With <paramref name="paymentAttemptId"/>, the change
+    /// belongs to that payment attempt: an invoice pending for another attempt is refused, so that two
+    /// attempts never both charge it.
+    /// </summary>
     private async Task<Result<Invoice>> ChangeAsync(
         string patientId,
         string invoiceId,
         InvoiceStatus target,
         int? expectedVersion,
+        string? paymentAttemptId,
         Func<Invoice, Invoice> apply,
         CancellationToken cancellationToken)
     {
@@ -219,6 +253,9 @@ public sealed class InvoiceService(
             var current = stored.Invoice;
             if (expectedVersion is not null && current.Version != expectedVersion)
                 return BillingFailures.InvoiceChanged;
+
+            if (paymentAttemptId is not null && current.HasPaymentInFlightOtherThan(paymentAttemptId))
+                return BillingFailures.PaymentInProgress;
 
             // A retried activity finds its own change done; repeating it is no error, changing it is.
             if (current.Status == target)

@@ -7,6 +7,8 @@ namespace Clinic.Billing.Domain;
 /// <summary>
 /// What a patient owes for one appointment. Its id is derived from the appointment id, so issuing twice for
 /// one appointment names the same invoice. Card data is limited to the last four digits, and only once paid.
+/// <see cref="PaymentAttemptId"/> names the payment attempt (its orchestration's instance id) that moved the
+/// invoice to payment-pending: while it is pending, only that attempt may charge or record the outcome.
 /// </summary>
 public sealed record Invoice(
     string Id,
@@ -20,12 +22,19 @@ public sealed record Invoice(
     int Version,
     [property: PaymentData] string? CardLast4 = null,
     string? PaymentReference = null,
-    string? FailureCode = null)
+    string? FailureCode = null,
+    string? PaymentAttemptId = null)
 {
     public static Invoice Issue(
         string appointmentId, string patientId, string doctorId, Money amount, DateTimeOffset now) =>
         new(InvoiceIds.ForAppointment(appointmentId), appointmentId, patientId, doctorId, amount,
             InvoiceStatus.Open, now, now, 1);
+
+    /// <summary>
+    /// True while a payment attempt other than <paramref name="paymentAttemptId"/> holds the invoice pending.
+    /// </summary>
+    public bool HasPaymentInFlightOtherThan(string paymentAttemptId) =>
+        Status == InvoiceStatus.PaymentPending && PaymentAttemptId != paymentAttemptId;
 
     /// <summary>This invoice in <paramref name="status"/>, or a failure if the move is not allowed.</summary>
     public Result<Invoice> MoveTo(InvoiceStatus status, DateTimeOffset now)

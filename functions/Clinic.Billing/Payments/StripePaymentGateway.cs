@@ -8,7 +8,8 @@ namespace Clinic.Billing.Payments;
 /// Charges through Stripe: a PaymentIntent created and confirmed in one call with the token as its payment
 /// method, refunds of that PaymentIntent, both with Stripe idempotency keys. A card error is a decline;
 /// throttling, server and network failures become <see cref="TransientPaymentException"/>. Stripe.net's own
-/// retries are off: the HTTP client it is given runs every request through the app's Polly pipeline.
+/// retries are off, so a call is one request: the breaker and the timeout are around every gateway
+/// (<see cref="ResilientPaymentGateway"/>), and retries are the workflows' durable ones.
 /// </summary>
 public sealed class StripePaymentGateway : IPaymentGateway
 {

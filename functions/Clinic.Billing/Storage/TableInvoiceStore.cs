@@ -179,6 +179,7 @@ internal sealed class TableInvoiceStore(TableClientProvider tables) : IInvoiceSt
             ["CardLast4"] = invoice.CardLast4,
             ["PaymentReference"] = invoice.PaymentReference,
             ["FailureCode"] = invoice.FailureCode,
+            ["PaymentAttemptId"] = invoice.PaymentAttemptId,
         };
 
     private static StoredInvoice Stored(TableEntity entity) => new(
@@ -194,6 +195,7 @@ internal sealed class TableInvoiceStore(TableClientProvider tables) : IInvoiceSt
             entity.GetInt32("Version") ?? 1,
             entity.GetString("CardLast4"),
             entity.GetString("PaymentReference"),
-            entity.GetString("FailureCode")),
+            entity.GetString("FailureCode"),
+            entity.GetString("PaymentAttemptId")),
         entity.ETag.ToString());
 }

@@ -40,8 +40,9 @@ public sealed class BillingWorkflowFunctions(IServiceProvider services)
     }
 
     [Function(BillingWorkflowNames.MarkPaymentPending)]
-    public Task<InvoiceStep> MarkPaymentPending([ActivityTrigger] InvoiceRef input, FunctionContext context) =>
-        Run<MarkPaymentPendingActivity, InvoiceRef, InvoiceStep>(
+    public Task<InvoiceStep> MarkPaymentPending(
+        [ActivityTrigger] PaymentAttemptRef input, FunctionContext context) =>
+        Run<MarkPaymentPendingActivity, PaymentAttemptRef, InvoiceStep>(
             BillingWorkflowNames.MarkPaymentPending, input, context);
 
     [Function(BillingWorkflowNames.ChargePayment)]
@@ -54,8 +55,8 @@ public sealed class BillingWorkflowFunctions(IServiceProvider services)
 
     [Function(BillingWorkflowNames.MarkPaymentFailed)]
     public Task<InvoiceStep> MarkPaymentFailed(
-        [ActivityTrigger] RecordFailureInput input, FunctionContext context) =>
-        Run<MarkPaymentFailedActivity, RecordFailureInput, InvoiceStep>(
+        [ActivityTrigger] RecordPaymentFailureInput input, FunctionContext context) =>
+        Run<MarkPaymentFailedActivity, RecordPaymentFailureInput, InvoiceStep>(
             BillingWorkflowNames.MarkPaymentFailed, input, context);
 
     [Function(BillingWorkflowNames.RaisePaymentAlert)]

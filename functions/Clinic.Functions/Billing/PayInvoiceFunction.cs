@@ -15,7 +15,9 @@ namespace Clinic.Functions.Billing;
 
 /// <summary>
 /// Starts the payment of the caller's invoice, or joins the one its Idempotency-Key already started, and
-/// answers 202 with the invoice as the place to follow it. The Durable client is a binding: the Functions
+/// answers 202 with the invoice as the place to follow it; while a payment under another key is in flight it
+/// answers 409 payment-in-progress (a race that this read misses is refused by the orchestration's first
+/// step, which lets one payment at a time hold the invoice). The Durable client is a binding: the Functions
 /// host hands it over per call (the extension registers none for injection); the local host binds the
 /// client of its in-process Durable host to the same parameter.
 /// </summary>
@@ -44,7 +46,11 @@ public sealed class PayInvoiceFunction(InvoiceService invoices, IOptions<Gateway
         if (!invoice.Succeeded)
             return ApiResults.Problem(request.HttpContext, invoice.Failure).NoStore();
 
-        var instanceId = await client.StartOrJoinPaymentAsync(input.Value!, cancellationToken);
+        var attemptId = PaymentOrchestrator.InstanceIdFor(invoiceId, input.Value!.IdempotencyKey);
+        if (invoice.Value!.HasPaymentInFlightOtherThan(attemptId))
+            return ApiResults.Problem(request.HttpContext, BillingFailures.PaymentInProgress).NoStore();
+
+        var instanceId = await client.StartOrJoinPaymentAsync(input.Value, cancellationToken);
         return ApiResults.Accepted($"/api/me/invoices/{invoiceId}", new { instanceId, status = "accepted" })
             .NoStore();
     }

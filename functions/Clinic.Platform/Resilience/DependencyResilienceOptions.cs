@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Clinic.Platform.Resilience;
 
 /// <summary>
@@ -15,6 +17,7 @@ public sealed class DependencyResilienceOptions
     /// </summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>Retries after the first attempt; 0 leaves them out, for a caller that retries itself.</summary>
     public int MaxRetryAttempts { get; set; } = 2;
 
     /// <summary>
@@ -33,4 +36,16 @@ public sealed class DependencyResilienceOptions
     /// How long calls are refused at once before one trial call may test the dependency again.
     /// </summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// These values, overridden by what the <c>Resilience:{dependency}</c> section of
+    /// <paramref name="configuration"/> sets: a dependency's own defaults, then the operator's settings.
+    /// </summary>
+    public DependencyResilienceOptions BindSection(IConfiguration configuration, string dependency)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        configuration.GetSection($"{SectionName}:{dependency}").Bind(this);
+        return this;
+    }
 }

@@ -1,6 +1,5 @@
 using Clinic.Billing.Application;
 using Clinic.Billing.Domain;
-using Clinic.Billing.Payments;
 using Clinic.Billing.Tests.Fakes;
 
 namespace Clinic.Billing.Tests.Application;
@@ -10,6 +9,8 @@ public sealed class InvoiceServiceTests
 {
     private const string Patient = "patient-1";
     private const string Doctor = "dr-kenji-sato";
+    private const string Attempt = "pay-attempt-1";
+    private const string OtherAttempt = "pay-attempt-2";
 
     [Fact]
     public async Task Issue_twiceForOneAppointment_returnsTheSameInvoice()
@@ -72,48 +73,43 @@ public sealed class InvoiceServiceTests
     }
 
     [Fact]
-    public async Task Pay_approved_marksPaidWithLast4AndReference()
+    public async Task MarkPaid_pendingInvoice_recordsLast4AndReference()
     {
         using var harness = await BillingHarness.SeededAsync();
         var invoice = await IssueAsync(harness);
+        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, Attempt, default);
 
-        var paid = await harness.Payments.PayAsync(Patient, invoice.Id, "tok_approve", "pay-1", default);
+        var paid = await harness.Service.MarkPaidAsync(Patient, invoice.Id, Attempt, "sim_ch_1", "4242", default);
 
         Assert.Equal(InvoiceStatus.Paid, paid.Value!.Status);
         Assert.Equal("4242", paid.Value.CardLast4);
-        Assert.NotNull(paid.Value.PaymentReference);
+        Assert.Equal("sim_ch_1", paid.Value.PaymentReference);
     }
 
     [Fact]
-    public async Task Pay_transientTwiceThenRetried_chargesOnceAndEndsPaid()
+    public async Task MarkPaid_repeatedAsARetriedActivityWould_returnsTheInvoiceUnchanged()
     {
         using var harness = await BillingHarness.SeededAsync();
         var invoice = await IssueAsync(harness);
+        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, Attempt, default);
+        var paid = await harness.Service.MarkPaidAsync(Patient, invoice.Id, Attempt, "sim_ch_1", "4242", default);
 
-        for (var attempt = 0; attempt < 2; attempt++)
-        {
-            await Assert.ThrowsAsync<TransientPaymentException>(() =>
-                harness.Payments.PayAsync(Patient, invoice.Id, "tok_transient_2", "pay-1", default));
-            var pending = await harness.Service.GetForPatientAsync(Patient, invoice.Id, default);
-            Assert.Equal(InvoiceStatus.PaymentPending, pending.Value!.Status);
-        }
+        var again = await harness.Service.MarkPaidAsync(Patient, invoice.Id, Attempt, "sim_ch_1", "4242", default);
+        var other = await harness.Service.MarkPaidAsync(Patient, invoice.Id, Attempt, "sim_ch_2", "4242", default);
 
-        var paid = await harness.Payments.PayAsync(Patient, invoice.Id, "tok_transient_2", "pay-1", default);
-        var replay = await harness.Payments.PayAsync(
-            Patient, invoice.Id, "tok_transient_2", "pay-1", default);
-
-        Assert.Equal(InvoiceStatus.Paid, paid.Value!.Status);
-        Assert.Equal(paid.Value, replay.Value);
-        Assert.Equal(1, harness.Gateway.Captures);
+        Assert.Equal(paid.Value, again.Value);
+        Assert.Equal("invoice-transition-not-allowed", other.Failure?.Code);
     }
 
     [Fact]
-    public async Task Pay_declined_marksFailedAndListsItForAdmins()
+    public async Task MarkPaymentFailed_pendingInvoice_listsItForAdmins()
     {
         using var harness = await BillingHarness.SeededAsync();
         var invoice = await IssueAsync(harness);
+        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, Attempt, default);
 
-        var failed = await harness.Payments.PayAsync(Patient, invoice.Id, "tok_decline", "pay-1", default);
+        var failed = await harness.Service.MarkPaymentFailedAsync(
+            Patient, invoice.Id, Attempt, "card_declined", default);
         var listed = await harness.Service.ListFailedPaymentsAsync(2027, 3, default);
 
         Assert.Equal(InvoiceStatus.PaymentFailed, failed.Value!.Status);
@@ -122,37 +118,89 @@ public sealed class InvoiceServiceTests
     }
 
     [Fact]
-    public async Task Pay_afterAFailureWithANewKey_succeedsAndLeavesTheFailedList()
+    public async Task MarkPaid_afterAFailedPayment_leavesTheFailedList()
     {
         using var harness = await BillingHarness.SeededAsync();
         var invoice = await IssueAsync(harness);
-        await harness.Payments.PayAsync(Patient, invoice.Id, "tok_decline", "pay-1", default);
+        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, Attempt, default);
+        await harness.Service.MarkPaymentFailedAsync(Patient, invoice.Id, Attempt, "card_declined", default);
+        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, OtherAttempt, default);
 
-        var paid = await harness.Payments.PayAsync(Patient, invoice.Id, "tok_approve", "pay-2", default);
+        var paid = await harness.Service.MarkPaidAsync(
+            Patient, invoice.Id, OtherAttempt, "sim_ch_2", "4242", default);
 
         Assert.Equal(InvoiceStatus.Paid, paid.Value!.Status);
+        Assert.Null(paid.Value.FailureCode);
         Assert.Empty(await harness.Service.ListFailedPaymentsAsync(2027, 3, default));
     }
 
     [Fact]
-    public async Task Pay_cardNumberInsteadOfToken_isRefusedWithoutCallingTheGateway()
+    public async Task MarkPaymentPending_againForTheSameAttempt_returnsTheInvoiceUnchanged()
     {
         using var harness = await BillingHarness.SeededAsync();
         var invoice = await IssueAsync(harness);
+        var first = await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, Attempt, default);
 
-        var paid = await harness.Payments.PayAsync(Patient, invoice.Id, "4242424242424242", "pay-1", default);
+        var again = await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, Attempt, default);
 
-        Assert.Equal("validation", paid.Failure?.Code);
+        Assert.Equal(Attempt, first.Value!.PaymentAttemptId);
+        Assert.Equal(first.Value, again.Value);
+    }
+
+    [Fact]
+    public async Task MarkPaymentPending_whilePendingForAnotherAttempt_isRefusedAsPaymentInProgress()
+    {
+        using var harness = await BillingHarness.SeededAsync();
+        var invoice = await IssueAsync(harness);
+        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, Attempt, default);
+
+        var other = await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, OtherAttempt, default);
+
+        Assert.Equal("payment-in-progress", other.Failure?.Code);
         var stored = await harness.Service.GetForPatientAsync(Patient, invoice.Id, default);
-        Assert.Equal(InvoiceStatus.Open, stored.Value!.Status);
+        Assert.Equal(
+            (InvoiceStatus.PaymentPending, Attempt), (stored.Value!.Status, stored.Value.PaymentAttemptId));
+    }
+
+    [Fact]
+    public async Task MarkPaymentPending_twoAttemptsAtOnce_exactlyOneHoldsTheInvoice()
+    {
+        using var harness = await BillingHarness.SeededAsync();
+        var invoice = await IssueAsync(harness);
+        var attempts = Enumerable.Range(0, 8).Select(i => $"pay-attempt-{i}").ToList();
+
+        var results = await Task.WhenAll(attempts.Select(attempt => Task.Run(
+            () => harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, attempt, default))));
+
+        var holder = Assert.Single(results, result => result.Succeeded).Value!.PaymentAttemptId;
+        Assert.All(results.Where(result => !result.Succeeded),
+            result => Assert.Equal("payment-in-progress", result.Failure!.Code));
+        var stored = await harness.Service.GetForPatientAsync(Patient, invoice.Id, default);
+        Assert.Equal(holder, stored.Value!.PaymentAttemptId);
+    }
+
+    [Fact]
+    public async Task MarkPaid_byAnAttemptThatDoesNotHoldThePendingInvoice_isRefused()
+    {
+        using var harness = await BillingHarness.SeededAsync();
+        var invoice = await IssueAsync(harness);
+        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, Attempt, default);
+
+        var paid = await harness.Service.MarkPaidAsync(
+            Patient, invoice.Id, OtherAttempt, "sim_ch_2", "4242", default);
+        var failed = await harness.Service.MarkPaymentFailedAsync(
+            Patient, invoice.Id, OtherAttempt, "card_declined", default);
+
+        Assert.Equal(("payment-in-progress", "payment-in-progress"), (paid.Failure?.Code, failed.Failure?.Code));
+        var stored = await harness.Service.GetForPatientAsync(Patient, invoice.Id, default);
+        Assert.Equal(InvoiceStatus.PaymentPending, stored.Value!.Status);
     }
 
     [Fact]
     public async Task Void_paidInvoice_isAnIllegalTransition()
     {
         using var harness = await BillingHarness.SeededAsync();
-        var invoice = await IssueAsync(harness);
-        await harness.Payments.PayAsync(Patient, invoice.Id, "tok_approve", "pay-1", default);
+        var invoice = await PaidAsync(harness);
 
         var voided = await harness.Service.VoidAsync(Patient, invoice.Id, null, default);
 
@@ -164,7 +212,7 @@ public sealed class InvoiceServiceTests
     {
         using var harness = await BillingHarness.SeededAsync();
         var invoice = await IssueAsync(harness);
-        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, default);
+        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, Attempt, default);
 
         var voided = await harness.Service.VoidAsync(Patient, invoice.Id, invoice.Version, default);
 
@@ -176,14 +224,14 @@ public sealed class InvoiceServiceTests
     {
         using var harness = await BillingHarness.SeededAsync();
         var invoice = await IssueAsync(harness);
-        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, default);
+        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, Attempt, default);
         harness.Invoices.BeforeReplace = stored =>
         {
             harness.Invoices.BeforeReplace = null;
             harness.Invoices.Overwrite(stored.Invoice with { Status = InvoiceStatus.PaymentFailed });
         };
 
-        var paid = await harness.Service.MarkPaidAsync(Patient, invoice.Id, "sim_ch_1", "4242", default);
+        var paid = await harness.Service.MarkPaidAsync(Patient, invoice.Id, Attempt, "sim_ch_1", "4242", default);
 
         Assert.Equal("invoice-transition-not-allowed", paid.Failure?.Code);
     }
@@ -193,35 +241,35 @@ public sealed class InvoiceServiceTests
     {
         using var harness = await BillingHarness.SeededAsync();
         var invoice = await IssueAsync(harness);
-        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, default);
+        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, Attempt, default);
         harness.Invoices.BeforeReplace = stored => harness.Invoices.Overwrite(stored.Invoice);
 
-        var paid = await harness.Service.MarkPaidAsync(Patient, invoice.Id, "sim_ch_1", "4242", default);
+        var paid = await harness.Service.MarkPaidAsync(Patient, invoice.Id, Attempt, "sim_ch_1", "4242", default);
 
         Assert.Equal("invoice-changed", paid.Failure?.Code);
     }
 
     [Fact]
-    public async Task Refund_paidInvoice_endsRefunded()
+    public async Task MarkRefunded_afterRefundPending_endsRefunded()
     {
         using var harness = await BillingHarness.SeededAsync();
-        var invoice = await IssueAsync(harness);
-        await harness.Payments.PayAsync(Patient, invoice.Id, "tok_approve", "pay-1", default);
+        var invoice = await PaidAsync(harness);
+        await harness.Service.MarkRefundPendingAsync(Patient, invoice.Id, null, default);
 
-        var refunded = await harness.Payments.RefundAsync(Patient, invoice.Id, "refund-1", default);
+        var refunded = await harness.Service.MarkRefundedAsync(Patient, invoice.Id, default);
 
         Assert.Equal(InvoiceStatus.Refunded, refunded.Value!.Status);
     }
 
     [Fact]
-    public async Task Refund_unpaidInvoice_isAnIllegalTransition()
+    public async Task MarkRefundPending_unpaidInvoice_isAnIllegalTransition()
     {
         using var harness = await BillingHarness.SeededAsync();
         var invoice = await IssueAsync(harness);
 
-        var refunded = await harness.Payments.RefundAsync(Patient, invoice.Id, "refund-1", default);
+        var pending = await harness.Service.MarkRefundPendingAsync(Patient, invoice.Id, null, default);
 
-        Assert.Equal("invoice-transition-not-allowed", refunded.Failure?.Code);
+        Assert.Equal("invoice-transition-not-allowed", pending.Failure?.Code);
     }
 
     [Fact]
@@ -250,4 +298,11 @@ public sealed class InvoiceServiceTests
 
     private static async Task<Invoice> IssueAsync(BillingHarness harness) =>
         (await harness.Service.IssueForAppointmentAsync("appt-1", Patient, Doctor, default)).Value!;
+
+    private static async Task<Invoice> PaidAsync(BillingHarness harness)
+    {
+        var invoice = await IssueAsync(harness);
+        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, Attempt, default);
+        return (await harness.Service.MarkPaidAsync(Patient, invoice.Id, Attempt, "sim_ch_1", "4242", default)).Value!;
+    }
 }

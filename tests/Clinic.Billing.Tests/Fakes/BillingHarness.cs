@@ -1,7 +1,6 @@
 using Clinic.Billing.Application;
 using Clinic.Billing.DemoData;
 using Clinic.Billing.Logging;
-using Clinic.Billing.Payments;
 using Clinic.Platform.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,8 +13,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace Clinic.Billing.Tests.Fakes;
 
 /// <summary>
-/// The billing services as the app wires them, on in-memory stores, the simulated gateway, a fake clock and
-/// fake logging; billing logs are really encrypted, with a development key in a temporary folder.
+/// The billing services as the app wires them, on in-memory stores, a fake clock and fake logging; billing
+/// logs are really encrypted, with a development key in a temporary folder. Payments run in the workflows,
+/// whose tests have their own host.
 /// </summary>
 internal sealed class BillingHarness : IDisposable
 {
@@ -43,10 +43,8 @@ internal sealed class BillingHarness : IDisposable
             .AddSingleton<TimeProvider>(Time)
             .AddSingleton<IInvoiceStore>(Invoices)
             .AddSingleton<IFeeStore>(Fees)
-            .AddSingleton<IPaymentGateway>(Gateway)
             .AddSingleton<BillingEventLog>()
             .AddSingleton<InvoiceService>()
-            .AddSingleton<InvoicePayments>()
             .AddSingleton<DemoFeeSeeder>();
         _provider = services.BuildServiceProvider();
     }
@@ -57,11 +55,7 @@ internal sealed class BillingHarness : IDisposable
 
     public InMemoryFeeStore Fees { get; } = new();
 
-    public SimulatedPaymentGateway Gateway { get; } = new();
-
     public InvoiceService Service => _provider.GetRequiredService<InvoiceService>();
-
-    public InvoicePayments Payments => _provider.GetRequiredService<InvoicePayments>();
 
     public FakeLogCollector Logs => _provider.GetFakeLogCollector();
 

@@ -129,6 +129,26 @@ public sealed class SimulatedPaymentGatewayTests
     }
 
     [Fact]
+    public async Task Refund_ofARefundTransientCharge_failsNTimesPerKeyThenRefundsOnce()
+    {
+        var gateway = new SimulatedPaymentGateway();
+        var token = SimulatedPaymentGateway.RefundTransientTokenPrefix + "2";
+        var charge = await gateway.ChargeAsync(Request(token, "key-1"), CancellationToken.None);
+        var refund = new RefundRequest(charge.PaymentReference!, Fee, "refund-1");
+        for (var attempt = 0; attempt < 2; attempt++)
+            await Assert.ThrowsAsync<TransientPaymentException>(() => gateway.RefundAsync(refund, default));
+
+        var approved = await gateway.RefundAsync(refund, CancellationToken.None);
+        var replay = await gateway.RefundAsync(refund, CancellationToken.None);
+
+        Assert.True(charge.Approved);
+        Assert.Equal(SimulatedPaymentGateway.CardLast4, charge.CardLast4);
+        Assert.True(approved.Approved);
+        Assert.Equal(approved, replay);
+        Assert.Equal((1, 1), (gateway.Captures, gateway.Refunds));
+    }
+
+    [Fact]
     public async Task Refund_unknownPayment_isDeclined()
     {
         var gateway = new SimulatedPaymentGateway();

@@ -3,12 +3,13 @@ using Clinic.Billing.Payments;
 using Clinic.Billing.Tests.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Polly.CircuitBreaker;
 
 namespace Clinic.Billing.Tests.Payments;
 
 /// <summary>
-/// The Stripe adapter as <c>AddBilling</c> builds it (Stripe.net over the PaymentGateway Polly pipeline),
-/// against a local stand-in of Stripe's API.
+/// The Stripe adapter as <c>AddBilling</c> builds it (Stripe.net, one request per call, behind the
+/// PaymentGateway breaker), against a local stand-in of Stripe's API.
 /// </summary>
 public sealed class StripePaymentGatewayTests : IAsyncLifetime
 {
@@ -22,18 +23,7 @@ public sealed class StripePaymentGatewayTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _stub = await StripeStub.StartAsync();
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Billing:Gateway"] = "Stripe",
-                ["Billing:Stripe:SecretKey"] = StripeStub.SecretKey,
-                ["Billing:Stripe:ApiBase"] = _stub.BaseAddress.ToString(),
-                ["Resilience:PaymentGateway:RetryDelay"] = "00:00:00.010",
-                ["Resilience:PaymentGateway:MaxRetryAttempts"] = "2",
-                ["Resilience:PaymentGateway:MinimumThroughput"] = "100",
-            })
-            .Build();
-        _provider = new ServiceCollection().AddLogging().AddBilling(configuration).BuildServiceProvider();
+        _provider = Build(minimumThroughput: 100);
     }
 
     public async Task DisposeAsync()
@@ -72,27 +62,35 @@ public sealed class StripePaymentGatewayTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Charge_serverErrorsThenSuccess_isRetriedByThePipelineWithTheSameKey()
+    public async Task Charge_serverError_sentOnceAndThrownTransientForTheDurableRetry()
     {
         _stub.Answers.Enqueue(500);
-        _stub.Answers.Enqueue(429);
+        var request = new ChargeRequest("inv-1", Fee, "pm_x", "k-1");
 
-        var result = await Gateway.ChargeAsync(new ChargeRequest("inv-1", Fee, "pm_x", "k-1"), default);
+        var first = Gateway.ChargeAsync(request, default);
 
-        Assert.True(result.Approved);
-        Assert.Equal(3, _stub.Requests.Count);
+        await Assert.ThrowsAsync<TransientPaymentException>(() => first);
+        Assert.Single(_stub.Requests);
+        Assert.True((await Gateway.ChargeAsync(request, default)).Approved);
         Assert.All(_stub.Requests, r => Assert.Equal("k-1", r.IdempotencyKey));
     }
 
     [Fact]
-    public async Task Charge_serverErrorsOutlastingRetries_throwTransient()
+    public async Task Charge_stripeKeepsFailing_opensTheCircuitAndLaterCallsSendNothing()
     {
-        for (var i = 0; i < 3; i++)
+        await using var provider = Build(minimumThroughput: 3);
+        var gateway = provider.GetRequiredService<IPaymentGateway>();
+        for (var call = 0; call < 3; call++)
+        {
             _stub.Answers.Enqueue(503);
+            await Assert.ThrowsAsync<TransientPaymentException>(
+                () => gateway.ChargeAsync(new ChargeRequest("inv-1", Fee, "pm_x", $"k-{call}"), default));
+        }
 
-        var charge = Gateway.ChargeAsync(new ChargeRequest("inv-1", Fee, "pm_x", "k-1"), default);
+        var refused = await Assert.ThrowsAsync<TransientPaymentException>(
+            () => gateway.ChargeAsync(new ChargeRequest("inv-2", Fee, "pm_x", "k-next"), default));
 
-        await Assert.ThrowsAsync<TransientPaymentException>(() => charge);
+        Assert.IsType<BrokenCircuitException>(refused.InnerException);
         Assert.Equal(3, _stub.Requests.Count);
     }
 
@@ -128,5 +126,20 @@ public sealed class StripePaymentGatewayTests : IAsyncLifetime
         Assert.Equal("refund-1", key);
         Assert.Equal("pi_3Q0clinic", form["payment_intent"]);
         Assert.Equal("8525", form["amount"]);
+    }
+
+    private ServiceProvider Build(int minimumThroughput)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Billing:Gateway"] = "Stripe",
+                ["Billing:Stripe:SecretKey"] = StripeStub.SecretKey,
+                ["Billing:Stripe:ApiBase"] = _stub.BaseAddress.ToString(),
+                ["Resilience:PaymentGateway:MinimumThroughput"] = minimumThroughput.ToString(
+                    System.Globalization.CultureInfo.InvariantCulture),
+            })
+            .Build();
+        return new ServiceCollection().AddLogging().AddBilling(configuration).BuildServiceProvider();
     }
 }

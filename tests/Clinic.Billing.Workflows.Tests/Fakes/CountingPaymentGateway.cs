@@ -1,17 +1,17 @@
 using Clinic.Billing.Payments;
-using Polly.CircuitBreaker;
 
 namespace Clinic.Billing.Workflows.Tests.Fakes;
 
 /// <summary>
-/// The simulated gateway, counting every call that reaches it; it can also refuse the first calls as an
-/// open circuit breaker would, wrapped as the Stripe gateway wraps it.
+/// The simulated provider, counting every call that reaches it (past the breaker, which sits in front of it
+/// as in the app); it can also hold a charge, as a slow provider would.
 /// </summary>
 internal sealed class CountingPaymentGateway(SimulatedPaymentGateway inner) : IPaymentGateway
 {
     private int _chargeCalls;
     private int _refundCalls;
-    private int _openCircuitCalls;
+    private int _holdNextCharge;
+    private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public int ChargeCalls => Volatile.Read(ref _chargeCalls);
 
@@ -20,34 +20,29 @@ internal sealed class CountingPaymentGateway(SimulatedPaymentGateway inner) : IP
     /// <summary>Approved charges across all keys; a replayed answer adds none.</summary>
     public int Captures => inner.Captures;
 
-    /// <summary>How many of the next calls find the circuit open.</summary>
-    public int OpenCircuitCalls
+    /// <summary>Approved refunds across all keys; a replayed answer adds none.</summary>
+    public int Refunds => inner.Refunds;
+
+    /// <summary>The next charge waits for <see cref="ReleaseHeldCharge"/>, as a slow provider's would.</summary>
+    public void HoldNextCharge()
     {
-        get => Volatile.Read(ref _openCircuitCalls);
-        set => Volatile.Write(ref _openCircuitCalls, value);
+        _release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _holdNextCharge, 1);
     }
 
-    public Task<ChargeResult> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken)
+    public void ReleaseHeldCharge() => _release.TrySetResult();
+
+    public async Task<ChargeResult> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _chargeCalls);
-        return RefuseIfOpen() ?? inner.ChargeAsync(request, cancellationToken);
+        if (Interlocked.Exchange(ref _holdNextCharge, 0) == 1)
+            await _release.Task;
+        return await inner.ChargeAsync(request, cancellationToken);
     }
 
     public Task<ChargeResult> RefundAsync(RefundRequest request, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _refundCalls);
-        return RefuseIfOpen() ?? inner.RefundAsync(request, cancellationToken);
-    }
-
-    private Task<ChargeResult>? RefuseIfOpen()
-    {
-        if (Interlocked.Decrement(ref _openCircuitCalls) < 0)
-        {
-            Interlocked.Increment(ref _openCircuitCalls);
-            return null;
-        }
-
-        return Task.FromException<ChargeResult>(new TransientPaymentException(
-            "Stripe could not be reached.", new BrokenCircuitException("The circuit is now open.")));
+        return inner.RefundAsync(request, cancellationToken);
     }
 }

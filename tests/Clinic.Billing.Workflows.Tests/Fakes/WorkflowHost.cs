@@ -1,11 +1,11 @@
+using System.Net;
+using System.Net.Sockets;
 using Clinic.Billing.Application;
 using Clinic.Billing.DemoData;
 using Clinic.Billing.Domain;
-using Clinic.Billing.Logging;
 using Clinic.Billing.Payments;
 using Clinic.Billing.Workflows.Contracts;
 using Clinic.Platform.Alerts;
-using Clinic.Platform.Security;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
@@ -18,9 +18,10 @@ using Microsoft.Extensions.Logging.Testing;
 namespace Clinic.Billing.Workflows.Tests.Fakes;
 
 /// <summary>
-/// Billing's real orchestrations and activities on the in-process Durable host, over in-memory stores, the
-/// simulated gateway behind a counting decorator, a recording alert sink and fake logging. Billing logs are
-/// really encrypted, with a development key in a temporary folder.
+/// Billing's real orchestrations and activities on the in-process Durable host, with billing registered as
+/// the app registers it (<c>AddBilling</c>): the simulated provider, counted, behind the real breaker. Stores
+/// are in memory, alerts recorded, logging fake; billing logs are really encrypted, with a development key in
+/// a temporary folder. The breaker stays closed unless a test's settings let it open.
 /// </summary>
 internal sealed class WorkflowHost : IAsyncDisposable
 {
@@ -41,9 +42,21 @@ internal sealed class WorkflowHost : IAsyncDisposable
     private static readonly TimeSpan CompletionTimeout = TimeSpan.FromSeconds(30);
 
     private readonly string _folder;
+    private readonly Dictionary<string, string?> _settings;
     private DurableTaskTestHost? _host;
 
-    private WorkflowHost(string folder) => _folder = folder;
+    private WorkflowHost(string folder, IDictionary<string, string?>? settings)
+    {
+        _folder = folder;
+        _settings = new Dictionary<string, string?>
+        {
+            ["Billing:Gateway"] = "Simulated",
+            ["BillingLogs:LocalKeyPath"] = "billing-log-key.pem",
+            ["Resilience:PaymentGateway:MinimumThroughput"] = "1000",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            _settings[key] = value;
+    }
 
     public InMemoryInvoiceStore Invoices { get; } = new();
 
@@ -61,23 +74,28 @@ internal sealed class WorkflowHost : IAsyncDisposable
 
     private DurableTaskTestHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
 
-    public static async Task<WorkflowHost> StartAsync()
+    /// <summary>A host; <paramref name="settings"/> override billing's, e.g. the breaker's.</summary>
+    public static async Task<WorkflowHost> StartAsync(IDictionary<string, string?>? settings = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "clinic-workflow-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var host = new WorkflowHost(folder);
+        var host = new WorkflowHost(folder, settings);
         host._host = await DurableTaskTestHost.StartAsync(
             registry => registry.AddBillingWorkflows(),
-            new DurableTaskTestHostOptions { ConfigureServices = host.ConfigureServices });
+            new DurableTaskTestHostOptions
+            {
+                ConfigureServices = host.ConfigureServices,
+                Port = FreeLoopbackPort(),
+            });
         foreach (var fee in DemoFees.All)
             await host.Fees.AddIfMissingAsync(fee, CancellationToken.None);
         return host;
     }
 
-    public async Task<Invoice> IssueInvoiceAsync(string appointmentId)
+    public async Task<Invoice> IssueInvoiceAsync(string appointmentId, string doctorId = DoctorId)
     {
         var issued = await Host.Services.GetRequiredService<InvoiceService>()
-            .IssueForAppointmentAsync(appointmentId, PatientId, DoctorId, CancellationToken.None);
+            .IssueForAppointmentAsync(appointmentId, PatientId, doctorId, CancellationToken.None);
         return issued.Value ?? throw new InvalidOperationException(issued.Failure!.Code);
     }
 
@@ -135,14 +153,20 @@ internal sealed class WorkflowHost : IAsyncDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
+    /// <summary>
+    /// The test host's own default is a random port in 30000-40000, which two hosts of the test classes
+    /// running side by side can both draw; a port the system just gave out is free.
+    /// </summary>
+    private static int FreeLoopbackPort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
     private void ConfigureServices(IServiceCollection services)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["BillingLogs:LocalKeyPath"] = "billing-log-key.pem",
-            })
-            .Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_settings).Build();
         services
             .AddSingleton<IHostEnvironment>(new HostingEnvironment
             {
@@ -154,14 +178,11 @@ internal sealed class WorkflowHost : IAsyncDisposable
                 .SetMinimumLevel(LogLevel.Information)
                 .AddFilter("Grpc", LogLevel.Warning)
                 .AddFilter("Microsoft", LogLevel.Warning))
-            .AddBillingLogEncryption(configuration)
-            .AddSingleton(TimeProvider.System)
+            .AddBilling(configuration)
             .AddSingleton<IInvoiceStore>(Invoices)
             .AddSingleton<IFeeStore>(Fees)
-            .AddSingleton<IPaymentGateway>(Gateway)
+            .AddKeyedSingleton<IPaymentGateway>(BillingServiceCollectionExtensions.PaymentProviderKey, Gateway)
             .AddSingleton<IAlertSink>(Alerts)
-            .AddSingleton<IPaymentFailureNotifier>(Patients)
-            .AddSingleton<BillingEventLog>()
-            .AddSingleton<InvoiceService>();
+            .AddSingleton<IPaymentFailureNotifier>(Patients);
     }
 }

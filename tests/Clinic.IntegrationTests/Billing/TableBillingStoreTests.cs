@@ -28,6 +28,7 @@ public sealed class TableBillingStoreTests(AzuriteFixture azurite) : IAsyncLifet
             Status = InvoiceStatus.Paid,
             CardLast4 = "4242",
             PaymentReference = "sim_ch_1",
+            PaymentAttemptId = "pay-inv_1-0123456789abcdef",
         };
 
         var added = await Invoices.AddAsync(invoice, CancellationToken.None);
