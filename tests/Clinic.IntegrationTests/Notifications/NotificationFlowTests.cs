@@ -123,35 +123,29 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
         await host.WaitForAsync(emails: 2, sms: 0);
 
         Assert.Empty(host.TextMessages());
-        Assert.Equal("suppressed", await DeliveryStateAsync(host, unconsented, "sms"));
-        Assert.Equal("deferred", await DeliveryStateAsync(host, atNight, "sms"));
+        Assert.Equal("suppressed", await host.DeliveryStateAsync(unconsented, "sms"));
+        Assert.Equal("deferred", await host.DeliveryStateAsync(atNight, "sms"));
     }
 
     [Fact]
-    public async Task ChannelMessage_deliveredTwiceConcurrently_sendsOnce()
+    public async Task ChannelMessage_deliveredTwiceAfterItWasSent_bothCopiesDroppedAsDuplicates()
     {
-        await using var host = await NotificationHost.StartAsync(azurite.Azurite);
+        var provider = new FlakySender(failures: 0);
+        await using var host = await NotificationHost.StartAsync(
+            azurite.Azurite, services => services.AddSingleton<IEmailSender>(provider));
         await host.SaveProfileAsync("notify-dup", "en-US", NotificationHost.ZoneAtHour(12), false, "email");
         var appointmentId = await host.BookAsync("notify-dup", slotIndex: 8);
-        await host.WaitForAsync(emails: 1, sms: 0);
-        var appointment = await (await host.Client.SendAsync(
-            Get($"/api/appointments/{appointmentId}").As("notify-dup"))).JsonAsync();
-        var work = new ChannelWork(
-            new NotificationEvent($"{appointmentId}-v1", NotificationKind.Confirmation, appointmentId,
-                NotificationHost.Doctor, "notify-dup", 1,
-                DateTimeOffset.Parse(appointment.GetProperty("startUtc").GetString()!, CultureInfo.InvariantCulture),
-                DateTimeOffset.Parse(appointment.GetProperty("endUtc").GetString()!, CultureInfo.InvariantCulture),
-                null),
-            NotificationChannel.Email, 0, DateTimeOffset.UtcNow);
+        await WaitUntilAsync(async () => await host.DeliveryStateAsync(appointmentId, "email") == "sent");
+        var work = await host.ConfirmationWorkAsync(appointmentId, "notify-dup", NotificationChannel.Email);
         var queue = host.Host.Services.GetRequiredService<INotificationQueue>();
 
         await Task.WhenAll(
             queue.SendAsync(NotificationQueues.Email, work, null, CancellationToken.None),
             queue.SendAsync(NotificationQueues.Email, work, null, CancellationToken.None));
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await WaitUntilAsync(() => host.Logged("NotificationDuplicateDropped") == 2);
 
-        Assert.Single(host.Emails());
-        Assert.Equal("sent", await DeliveryStateAsync(host, appointmentId, "email"));
+        Assert.Equal(1, provider.Calls);
+        Assert.Equal("sent", await host.DeliveryStateAsync(appointmentId, "email"));
     }
 
     [Fact]
@@ -168,7 +162,7 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
 
         Assert.Equal(4, flaky.Calls);
         Assert.Equal(1, flaky.Delivered);
-        Assert.Equal("sent", await DeliveryStateAsync(host, appointmentId, "email"));
+        Assert.Equal("sent", await host.DeliveryStateAsync(appointmentId, "email"));
     }
 
     [Fact]
@@ -179,12 +173,12 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
             azurite.Azurite, services => services.AddSingleton<IEmailSender>(scripted));
         await host.SaveProfileAsync("notify-429", "en-US", NotificationHost.ZoneAtHour(12), false, "email");
         var throttled = await host.BookAsync("notify-429", slotIndex: 9);
-        await WaitUntilAsync(async () => await DeliveryStateAsync(host, throttled, "email") == "sent");
+        await WaitUntilAsync(async () => await host.DeliveryStateAsync(throttled, "email") == "sent");
 
         scripted.Next = new SendOutcome.Permanent("400");
         var callsBefore = scripted.Calls;
         var refused = await host.BookAsync("notify-429", slotIndex: 10);
-        await WaitUntilAsync(async () => await DeliveryStateAsync(host, refused, "email") == "failed");
+        await WaitUntilAsync(async () => await host.DeliveryStateAsync(refused, "email") == "failed");
         await Task.Delay(TimeSpan.FromSeconds(1.5));
 
         Assert.Equal(1, scripted.Calls - callsBefore);
@@ -207,7 +201,8 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
             DateTimeOffset.UtcNow.AddDays(1).AddMinutes(30), null);
 
         await queue.SendAsync(NotificationQueues.Events, oldReminder, null, CancellationToken.None);
-        await WaitUntilAsync(async () => await ReminderStateAsync(host, appointmentId) == "suppressed");
+        await WaitUntilAsync(async () =>
+            await host.DeliveryStateAsync(appointmentId, "email", "reminder") == "suppressed");
 
         Assert.Equal(2, host.Emails().Count);
     }
@@ -221,7 +216,8 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
         await host.SaveProfileAsync("notify-broken", "en-US", NotificationHost.ZoneAtHour(12), false, "email");
 
         var appointmentId = await host.BookAsync("notify-broken", slotIndex: 6);
-        await WaitUntilAsync(async () => await DeliveryStateAsync(host, appointmentId, "email") == "deadLettered");
+        await WaitUntilAsync(
+            async () => await host.DeliveryStateAsync(appointmentId, "email") == "deadLettered");
         var letters = await (await host.Client.SendAsync(
             Get("/api/admin/notifications/dead-letters").As("demo-admin"))).JsonAsync();
         var alerts = await (await host.Client.SendAsync(Get("/api/admin/alerts").As("demo-admin"))).JsonAsync();
@@ -268,27 +264,6 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
         using var stream = new MemoryStream();
         part.Content!.DecodeTo(stream);
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static async Task<string?> DeliveryStateAsync(NotificationHost host, string appointmentId, string channel)
-    {
-        var response = await host.Client.SendAsync(
-            Get($"/api/admin/appointments/{appointmentId}/notifications").As("demo-admin"));
-        var body = await response.JsonAsync();
-        return body.GetProperty("deliveries").EnumerateArray()
-            .Where(d => d.GetProperty("channel").GetString() == channel)
-            .Select(d => d.GetProperty("state").GetString())
-            .FirstOrDefault();
-    }
-
-    private static async Task<string?> ReminderStateAsync(NotificationHost host, string appointmentId)
-    {
-        var body = await (await host.Client.SendAsync(
-            Get($"/api/admin/appointments/{appointmentId}/notifications").As("demo-admin"))).JsonAsync();
-        return body.GetProperty("deliveries").EnumerateArray()
-            .Where(d => d.GetProperty("kind").GetString() == "reminder")
-            .Select(d => d.GetProperty("state").GetString())
-            .FirstOrDefault();
     }
 
     private static Task WaitUntilAsync(Func<bool> condition) =>

@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Net;
 using Clinic.IntegrationTests.Infrastructure;
+using Clinic.Notifications.Content;
+using Clinic.Notifications.Pipeline;
 using MimeKit;
 using Microsoft.Extensions.DependencyInjection;
 using static Clinic.IntegrationTests.Infrastructure.ApiClient;
@@ -89,6 +92,34 @@ internal sealed class NotificationHost : IAsyncDisposable
         return (await booked.JsonAsync()).GetProperty("id").GetString()!;
     }
 
+    /// <summary>One delivery's state, as admins read it; null while there is none.</summary>
+    public async Task<string?> DeliveryStateAsync(
+        string appointmentId, string channel, string kind = "confirmation")
+    {
+        var body = await (await Client.SendAsync(
+            Get($"/api/admin/appointments/{appointmentId}/notifications").As("demo-admin"))).JsonAsync();
+        return body.GetProperty("deliveries").EnumerateArray()
+            .Where(d => d.GetProperty("channel").GetString() == channel)
+            .Where(d => d.GetProperty("kind").GetString() == kind)
+            .Select(d => d.GetProperty("state").GetString())
+            .FirstOrDefault();
+    }
+
+    /// <summary>A copy of the booking's first channel message, as the fan-out queued it.</summary>
+    public async Task<ChannelWork> ConfirmationWorkAsync(
+        string appointmentId, string patient, NotificationChannel channel)
+    {
+        var appointment = await (await Client.SendAsync(
+            Get($"/api/appointments/{appointmentId}").As(patient))).JsonAsync();
+        var booked = new NotificationEvent($"{appointmentId}-v1", NotificationKind.Confirmation,
+            appointmentId, Doctor, patient, 1, Utc(appointment.GetProperty("startUtc").GetString()),
+            Utc(appointment.GetProperty("endUtc").GetString()), null);
+        return new ChannelWork(booked, channel, 0, DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>How many records of the event <paramref name="name"/> the host logged.</summary>
+    public int Logged(string name) => Host.Logs.GetSnapshot().Count(record => record.Id.Name == name);
+
     public IReadOnlyList<MimeMessage> Emails() =>
         Files("email", "*.eml").Select(path => MimeMessage.Load(path)).ToList();
 
@@ -116,6 +147,9 @@ internal sealed class NotificationHost : IAsyncDisposable
         if (Directory.Exists(Outbox))
             Directory.Delete(Outbox, recursive: true);
     }
+
+    private static DateTimeOffset Utc(string? text) =>
+        DateTimeOffset.Parse(text!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
     private List<string> Files(string folder, string pattern)
     {

@@ -45,7 +45,8 @@ public sealed class QuietHoursTests
     // Sunday 29 March 2026, 02:00 CET becomes 03:00 CEST.
     [InlineData("Europe/Paris", "2026-03-28T22:00:00Z", "2026-03-29T06:00:00Z")] // 23:00 CET
     [InlineData("Europe/Paris", "2026-03-29T01:30:00Z", "2026-03-29T06:00:00Z")] // 03:30 CEST
-    public void NextAllowed_springForwardNight_eightOClockInSummerTime(string zone, string now, string expected)
+    public void NextAllowed_springForwardNight_eightOClockInSummerTime(
+        string zone, string now, string expected)
     {
         var allowed = QuietHours.NextAllowed(At(now), Zone(zone), Start, End);
 
