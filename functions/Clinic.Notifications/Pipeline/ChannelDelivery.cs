@@ -95,9 +95,9 @@ public sealed class ChannelDelivery(
             return null;
         }
 
-        if (record.State == DeliveryState.Sending && record.LeaseUntil is { } leaseUntil && leaseUntil > now)
+        if (record.IsHeldAt(now))
         {
-            await ComeBackLaterAsync(work, leaseUntil - now, cancellationToken);
+            await ComeBackLaterAsync(work, record.LeaseUntil!.Value - now, cancellationToken);
             return null;
         }
 

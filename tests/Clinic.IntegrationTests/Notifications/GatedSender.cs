@@ -5,9 +5,10 @@ namespace Clinic.IntegrationTests.Notifications;
 
 /// <summary>
 /// An email provider that holds every send until the test opens its gate, so that whatever else handles the
-/// same delivery meanwhile overlaps with a send in flight. Counts the sends that reached it.
+/// same delivery meanwhile overlaps with a send in flight. Counts the sends that reached it. The first
+/// <paramref name="failuresFirst"/> sends fail at once, transiently, as a provider that is down.
 /// </summary>
-internal sealed class GatedSender : IEmailSender
+internal sealed class GatedSender(int failuresFirst = 0) : IEmailSender
 {
     private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -15,7 +16,7 @@ internal sealed class GatedSender : IEmailSender
 
     public int Calls => Volatile.Read(ref _calls);
 
-    /// <summary>Completes when the first send has reached the provider (and waits at the gate).</summary>
+    /// <summary>Completes when the first send has reached the gate (and waits there).</summary>
     public Task Entered => _entered.Task;
 
     public void Open() => _gate.TrySetResult();
@@ -24,7 +25,9 @@ internal sealed class GatedSender : IEmailSender
     {
         ArgumentNullException.ThrowIfNull(message);
 
-        Interlocked.Increment(ref _calls);
+        if (Interlocked.Increment(ref _calls) <= failuresFirst)
+            return new SendOutcome.Transient("503");
+
         _entered.TrySetResult();
         // Bounded, so that a send the test never meant to let through fails the test instead of hanging it.
         await _gate.Task.WaitAsync(Poll.Bound, cancellationToken);

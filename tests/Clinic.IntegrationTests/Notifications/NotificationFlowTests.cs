@@ -208,31 +208,6 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Provider_alwaysFailing_deadLetteredWithAlert_andReplayable()
-    {
-        var broken = new FlakySender(failures: int.MaxValue);
-        await using var host = await NotificationHost.StartAsync(
-            azurite.Azurite, services => services.AddSingleton<IEmailSender>(broken));
-        await host.SaveProfileAsync("notify-broken", "en-US", NotificationHost.ZoneAtHour(12), false, "email");
-
-        var appointmentId = await host.BookAsync("notify-broken", slotIndex: 6);
-        await WaitUntilAsync(
-            async () => await host.DeliveryStateAsync(appointmentId, "email") == "deadLettered");
-        var letters = await (await host.Client.SendAsync(
-            Get("/api/admin/notifications/dead-letters").As("demo-admin"))).JsonAsync();
-        var alerts = await (await host.Client.SendAsync(Get("/api/admin/alerts").As("demo-admin"))).JsonAsync();
-        var letterId = letters.GetProperty("deadLetters")[0].GetProperty("id").GetString();
-        var callsBeforeReplay = broken.Calls;
-        var replay = await host.Client.SendAsync(
-            Post($"/api/admin/notifications/dead-letters/{letterId}/replay", new { }).As("demo-admin"));
-
-        Assert.Equal(5, callsBeforeReplay);
-        Assert.Contains(alerts.GetProperty("alerts").EnumerateArray(),
-            alert => alert.GetProperty("eventName").GetString() == "NotificationDeadLettered");
-        Assert.Equal(HttpStatusCode.Accepted, replay.StatusCode);
-    }
-
-    [Fact]
     public async Task Outbox_publishFailsAfterCommit_bookingStandsAndSweepDeliversOnce()
     {
         var failing = new FailingPublisher();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using Clinic.IntegrationTests.Infrastructure;
 using Clinic.Notifications.Content;
 using Clinic.Notifications.Pipeline;
@@ -116,6 +117,38 @@ internal sealed class NotificationHost : IAsyncDisposable
             Utc(appointment.GetProperty("endUtc").GetString()), null);
         return new ChannelWork(booked, channel, 0, DateTimeOffset.UtcNow);
     }
+
+    /// <summary>
+    /// The newest alert raised for <paramref name="eventName"/>, as admins list them; null if none was listed
+    /// within the bound. The alert writer stores alerts in the background, so the list is read until it is.
+    /// </summary>
+    public async Task<JsonElement?> AlertAsync(string eventName)
+    {
+        JsonElement? found = null;
+        await Poll.UntilAsync(async () =>
+        {
+            var body = await (await Client.SendAsync(Get("/api/admin/alerts").As("demo-admin"))).JsonAsync();
+            found = body.GetProperty("alerts").EnumerateArray()
+                .Where(alert => alert.GetProperty("eventName").GetString() == eventName)
+                .Select(alert => (JsonElement?)alert)
+                .FirstOrDefault();
+            return found is not null;
+        });
+        return found;
+    }
+
+    /// <summary>The dead letters that admins see, newest first.</summary>
+    public async Task<IReadOnlyList<string>> DeadLetterIdsAsync()
+    {
+        var body = await (await Client.SendAsync(
+            Get("/api/admin/notifications/dead-letters").As("demo-admin"))).JsonAsync();
+        return body.GetProperty("deadLetters").EnumerateArray()
+            .Select(letter => letter.GetProperty("id").GetString()!)
+            .ToList();
+    }
+
+    public Task<HttpResponseMessage> ReplayAsync(string deadLetterId) => Client.SendAsync(
+        Post($"/api/admin/notifications/dead-letters/{deadLetterId}/replay", new { }).As("demo-admin"));
 
     /// <summary>How many records of the event <paramref name="name"/> the host logged.</summary>
     public int Logged(string name) => Host.Logs.GetSnapshot().Count(record => record.Id.Name == name);
