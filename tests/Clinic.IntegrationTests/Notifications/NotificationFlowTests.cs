@@ -149,11 +149,14 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Provider_failingThreeTimesThenSucceeding_sendsOnce()
+    public async Task Provider_failingThreeTimesThenSucceeding_sentOnceAfterDoublingVisibilityDelays()
     {
         var flaky = new FlakySender(failures: 3);
-        await using var host = await NotificationHost.StartAsync(
-            azurite.Azurite, services => services.AddSingleton<IEmailSender>(flaky));
+        await using var host = await NotificationHost.StartAsync(azurite.Azurite, services =>
+        {
+            services.AddSingleton<IEmailSender>(flaky);
+            NotificationHost.RecordQueuedMessages(services);
+        });
         await host.SaveProfileAsync("notify-flaky", "en-US", NotificationHost.ZoneAtHour(12), false, "email");
 
         var appointmentId = await host.BookAsync("notify-flaky", slotIndex: 5);
@@ -163,14 +166,22 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
         Assert.Equal(4, flaky.Calls);
         Assert.Equal(1, flaky.Delivered);
         Assert.Equal("sent", await host.DeliveryStateAsync(appointmentId, "email"));
+        var retries = host.QueuedAgain(appointmentId, NotificationQueues.Email);
+        Assert.Equal(
+            new[] { 100, 200, 300 }.Select(ms => (TimeSpan?)TimeSpan.FromMilliseconds(ms)),
+            retries.Select(message => message.Delay));
+        Assert.Equal([1, 2, 3], retries.Select(message => ((ChannelWork)message.Message).Attempt));
     }
 
     [Fact]
     public async Task Provider_throttlingOnceThenRefusingAnother_retriesAfterItsDelayAndNeverRetriesARefusal()
     {
-        var scripted = new ScriptedSender(new SendOutcome.Throttled(TimeSpan.FromMilliseconds(300)));
-        await using var host = await NotificationHost.StartAsync(
-            azurite.Azurite, services => services.AddSingleton<IEmailSender>(scripted));
+        var scripted = new ScriptedSender(new SendOutcome.Throttled(TimeSpan.FromMilliseconds(700)));
+        await using var host = await NotificationHost.StartAsync(azurite.Azurite, services =>
+        {
+            services.AddSingleton<IEmailSender>(scripted);
+            NotificationHost.RecordQueuedMessages(services);
+        });
         await host.SaveProfileAsync("notify-429", "en-US", NotificationHost.ZoneAtHour(12), false, "email");
         var throttled = await host.BookAsync("notify-429", slotIndex: 9);
         await WaitUntilAsync(async () => await host.DeliveryStateAsync(throttled, "email") == "sent");
@@ -181,6 +192,10 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
         await WaitUntilAsync(async () => await host.DeliveryStateAsync(refused, "email") == "failed");
         await Task.Delay(TimeSpan.FromSeconds(1.5));
 
+        var again = Assert.Single(host.QueuedAgain(throttled, NotificationQueues.Email));
+        Assert.Equal(TimeSpan.FromMilliseconds(700), again.Delay);
+        Assert.Equal(0, ((ChannelWork)again.Message).Attempt);
+        Assert.Empty(host.QueuedAgain(refused, NotificationQueues.Email));
         Assert.Equal(1, scripted.Calls - callsBefore);
     }
 

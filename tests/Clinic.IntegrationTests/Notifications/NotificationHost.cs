@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Azure.Storage.Queues;
 using Clinic.IntegrationTests.Infrastructure;
 using Clinic.Notifications.Content;
 using Clinic.Notifications.Pipeline;
+using Clinic.Notifications.Transport;
 using MimeKit;
 using Microsoft.Extensions.DependencyInjection;
 using static Clinic.IntegrationTests.Infrastructure.ApiClient;
@@ -55,6 +57,21 @@ internal sealed class NotificationHost : IAsyncDisposable
         var host = await RunningLocalHost.StartAsync(azurite, configuration, services: services);
         return new NotificationHost(host, outbox);
     }
+
+    /// <summary>
+    /// Puts a <see cref="RecordingQueue"/> in front of the app's queue, so a test reads the visibility delay
+    /// of each message the app queues (<see cref="QueuedAgain"/>).
+    /// </summary>
+    public static void RecordQueuedMessages(IServiceCollection services) =>
+        services.AddSingleton<INotificationQueue>(provider => new RecordingQueue(
+            new StorageNotificationQueue(provider.GetRequiredService<QueueServiceClient>())));
+
+    /// <summary>What the app queued for the appointment with a delay: its retries and deferrals.</summary>
+    public IReadOnlyList<QueuedMessage> QueuedAgain(string appointmentId, string queue) =>
+        ((RecordingQueue)Host.Services.GetRequiredService<INotificationQueue>()).Sent
+            .Where(message => message.Queue == queue && message.Delay is not null)
+            .Where(message => (message.Message as ChannelWork)?.Event.AppointmentId == appointmentId)
+            .ToList();
 
     /// <summary>A zone whose wall clock reads <paramref name="hour"/> o'clock (or the hour after) right now.</summary>
     public static string ZoneAtHour(int hour)
