@@ -128,6 +128,37 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Sms_bookedJustBeforeQuietHoursEnd_deferredThenSentOnceAtEightLocal()
+    {
+        var clock = new ShiftedClock();
+        await using var host = await NotificationHost.StartAsync(azurite.Azurite, services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            NotificationHost.RecordQueuedMessages(services);
+        });
+        var zone = NotificationHost.ZoneAtHour(7);
+        await host.SaveProfileAsync("notify-dawn", "en-US", zone, true, "email", "sms");
+
+        // 20 s before the quiet hours end: the SMS is held, and comes back by itself at 08:00 there.
+        clock.ShowLocalTime(zone, new TimeOnly(7, 59, 40));
+        var appointmentId = await host.BookAsync("notify-dawn", slotIndex: 19);
+        var deferred = await Poll.UntilAsync(() => host.Logged("NotificationDeferred") == 1);
+        var stateWhileHeld = await host.DeliveryStateAsync(appointmentId, "sms");
+        var arrived = await Poll.UntilAsync(() => host.TextMessages().Count == 1, TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+        Assert.True(deferred, "The SMS was not held for the quiet hours.");
+        Assert.Equal("deferred", stateWhileHeld);
+        var held = Assert.Single(host.QueuedAgain(appointmentId, NotificationQueues.Sms));
+        Assert.InRange(held.Delay!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20));
+        Assert.True(arrived, "The held SMS was not sent once the quiet hours ended.");
+        var sms = Assert.Single(host.TextMessages());
+        Assert.Equal(8, LocalHourOfSending(sms, zone));
+        Assert.Equal("sent", await host.DeliveryStateAsync(appointmentId, "sms"));
+        Assert.Single(host.Emails());
+    }
+
+    [Fact]
     public async Task ChannelMessage_deliveredTwiceAfterItWasSent_bothCopiesDroppedAsDuplicates()
     {
         var provider = new FlakySender(failures: 0);
@@ -254,6 +285,14 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
         using var stream = new MemoryStream();
         part.Content!.DecodeTo(stream);
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>The hour in <paramref name="zone"/> when the outbox wrote the SMS (its Date line).</summary>
+    private static int LocalHourOfSending(string sms, string zone)
+    {
+        var date = sms.Split('\n').Single(line => line.StartsWith("Date: ", StringComparison.Ordinal))[6..];
+        var sent = DateTimeOffset.Parse(date, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        return TimeZoneInfo.ConvertTime(sent, TimeZoneInfo.FindSystemTimeZoneById(zone)).Hour;
     }
 
     private static Task WaitUntilAsync(Func<bool> condition) =>

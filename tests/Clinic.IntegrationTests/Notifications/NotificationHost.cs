@@ -13,8 +13,9 @@ using static Clinic.IntegrationTests.Infrastructure.ApiClient;
 namespace Clinic.IntegrationTests.Notifications;
 
 /// <summary>
-/// The local host with its queue triggers polling fast, retries in milliseconds and the outbox sender writing to
-/// a folder of its own, plus helpers to book as a patient with a profile and to read what was "sent".
+/// The local host with its queue triggers polling fast, retries as soon as Storage allows (delays of
+/// milliseconds, shown after a second, the least visibility it counts) and the outbox sender writing to a
+/// folder of its own, plus helpers to book as a patient with a profile and to read what was "sent".
 /// </summary>
 internal sealed class NotificationHost : IAsyncDisposable
 {

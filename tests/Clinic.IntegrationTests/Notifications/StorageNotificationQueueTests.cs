@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Azure.Storage.Queues;
 using Clinic.IntegrationTests.Infrastructure;
 using Clinic.Notifications.Transport;
@@ -37,6 +38,21 @@ public sealed class StorageNotificationQueueTests(AzuriteFixture azurite) : IAsy
         Assert.True(visibleLater, "The delayed message never became visible.");
         var message = Assert.Single((await Client.PeekMessagesAsync()).Value);
         Assert.Equal("""{"appointmentId":"appt-1"}""", message.Body.ToString());
+    }
+
+    [Fact]
+    public async Task SendAsync_delayWithAFractionOfASecond_neverVisibleBeforeItHasPassed()
+    {
+        var queue = new StorageNotificationQueue(_service);
+        var delay = TimeSpan.FromSeconds(1.6);
+        var watch = Stopwatch.StartNew();
+
+        await queue.SendAsync(_queueName, new { appointmentId = "appt-4" }, delay, CancellationToken.None);
+        while ((await Client.PeekMessagesAsync()).Value.Length == 0 && watch.Elapsed < Poll.Bound)
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+
+        // Storage counts visibility in whole seconds: a delay cut down to them would show the message early.
+        Assert.InRange(watch.Elapsed, delay, Poll.Bound);
     }
 
     [Fact]
