@@ -36,7 +36,10 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
         var invitation = Calendar(email);
         Assert.Contains($"UID:appointment-{appointmentId}@", invitation, StringComparison.Ordinal);
         Assert.Contains("SEQUENCE:1", invitation, StringComparison.Ordinal);
-        Assert.Single(host.TextMessages());
+        var sms = Assert.Single(host.TextMessages());
+        Assert.Contains("su cita con", sms, StringComparison.Ordinal);
+        Assert.Contains("queda confirmada", sms, StringComparison.Ordinal);
+        Assert.DoesNotContain("confirmed", sms, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -177,6 +180,36 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
 
         Assert.Equal(1, provider.Calls);
         Assert.Equal("sent", await host.DeliveryStateAsync(appointmentId, "email"));
+    }
+
+    [Fact]
+    public async Task Reminder_ofACancelledAppointment_droppedAsStale()
+    {
+        await using var host = await NotificationHost.StartAsync(azurite.Azurite);
+        await host.SaveProfileAsync("notify-gone", "en-US", NotificationHost.ZoneAtHour(12), false, "email");
+        var appointmentId = await host.BookAsync("notify-gone", slotIndex: 20);
+        await host.WaitForAsync(emails: 1, sms: 0);
+        var cancelled = await host.Client.SendAsync(
+            Post($"/api/appointments/{appointmentId}/cancel", new { }).As("notify-gone"));
+        await host.WaitForAsync(emails: 2, sms: 0);
+        var appointment = await (await host.Client.SendAsync(
+            Get($"/api/appointments/{appointmentId}").As("notify-gone"))).JsonAsync();
+        var version = appointment.GetProperty("version").GetInt32();
+
+        // The cancelled appointment's own version: only its cancellation can make this reminder stale.
+        var reminder = new NotificationEvent($"{appointmentId}-v{version}-reminder", NotificationKind.Reminder,
+            appointmentId, NotificationHost.Doctor, "notify-gone", version,
+            appointment.GetProperty("startUtc").GetDateTimeOffset(),
+            appointment.GetProperty("endUtc").GetDateTimeOffset(), null);
+        await host.Host.Services.GetRequiredService<INotificationQueue>().SendAsync(
+            NotificationQueues.Events, reminder, null, CancellationToken.None);
+        await WaitUntilAsync(async () =>
+            await host.DeliveryStateAsync(appointmentId, "email", "reminder") == "suppressed");
+
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.Equal("cancelled", appointment.GetProperty("status").GetString());
+        Assert.Equal("stale", await host.DeliveryReasonAsync(appointmentId, "email", "reminder"));
+        Assert.Equal(2, host.Emails().Count);
     }
 
     [Fact]

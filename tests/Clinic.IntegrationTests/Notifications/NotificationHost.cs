@@ -113,16 +113,12 @@ internal sealed class NotificationHost : IAsyncDisposable
 
     /// <summary>One delivery's state, as admins read it; null while there is none.</summary>
     public async Task<string?> DeliveryStateAsync(
-        string appointmentId, string channel, string kind = "confirmation")
-    {
-        var body = await (await Client.SendAsync(
-            Get($"/api/admin/appointments/{appointmentId}/notifications").As("demo-admin"))).JsonAsync();
-        return body.GetProperty("deliveries").EnumerateArray()
-            .Where(d => d.GetProperty("channel").GetString() == channel)
-            .Where(d => d.GetProperty("kind").GetString() == kind)
-            .Select(d => d.GetProperty("state").GetString())
-            .FirstOrDefault();
-    }
+        string appointmentId, string channel, string kind = "confirmation") =>
+        (await DeliveryAsync(appointmentId, channel, kind))?.GetProperty("state").GetString();
+
+    /// <summary>Why one delivery is where it is (a code such as <c>stale</c>), as admins read it.</summary>
+    public async Task<string?> DeliveryReasonAsync(string appointmentId, string channel, string kind) =>
+        (await DeliveryAsync(appointmentId, channel, kind))?.GetProperty("reason").GetString();
 
     /// <summary>A copy of the booking's first channel message, as the fan-out queued it.</summary>
     public async Task<ChannelWork> ConfirmationWorkAsync(
@@ -197,6 +193,17 @@ internal sealed class NotificationHost : IAsyncDisposable
         await Host.DisposeAsync();
         if (Directory.Exists(Outbox))
             Directory.Delete(Outbox, recursive: true);
+    }
+
+    private async Task<JsonElement?> DeliveryAsync(string appointmentId, string channel, string kind)
+    {
+        var body = await (await Client.SendAsync(
+            Get($"/api/admin/appointments/{appointmentId}/notifications").As("demo-admin"))).JsonAsync();
+        return body.GetProperty("deliveries").EnumerateArray()
+            .Where(d => d.GetProperty("channel").GetString() == channel)
+            .Where(d => d.GetProperty("kind").GetString() == kind)
+            .Select(d => (JsonElement?)d)
+            .FirstOrDefault();
     }
 
     private static DateTimeOffset Utc(string? text) =>
