@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Clinic.Functions;
+using Clinic.Functions.Notifications;
 using Clinic.IntegrationTests.Infrastructure;
 using Clinic.Notifications.Content;
 using Clinic.Notifications.Pipeline;
@@ -8,6 +9,7 @@ using Clinic.Notifications.Reminders;
 using Clinic.Notifications.Senders;
 using Clinic.Notifications.Transport;
 using Clinic.Scheduling.Changes;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using static Clinic.IntegrationTests.Infrastructure.ApiClient;
@@ -91,7 +93,7 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Reminder_timerFiringTwiceAtOnce_sendsOnce()
+    public async Task QueueReminders_timerFunctionFiringTwiceAtOnce_eachReminderSentOnce()
     {
         var settings = new Dictionary<string, string?>
         {
@@ -100,18 +102,25 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
         };
         await using var host = await NotificationHost.StartAsync(azurite.Azurite, settings: settings);
         await host.SaveProfileAsync("notify-remind", "de-DE", NotificationHost.ZoneAtHour(12), true, "email", "sms");
-        await host.BookAsync("notify-remind", slotIndex: 2);
+        var appointmentId = await host.BookAsync("notify-remind", slotIndex: 2);
         await host.WaitForAsync(emails: 1, sms: 1);
-        var reminders = host.Host.Services.GetRequiredService<ReminderScheduler>();
+        var timers = ActivatorUtilities.CreateInstance<NotificationTimerFunctions>(host.Host.Services);
 
         await Task.WhenAll(
-            reminders.QueueDueAsync(CancellationToken.None), reminders.QueueDueAsync(CancellationToken.None));
+            timers.QueueReminders(new TimerInfo(), CancellationToken.None),
+            timers.QueueReminders(new TimerInfo { IsPastDue = true }, CancellationToken.None));
         await host.WaitForAsync(emails: 2, sms: 2);
 
+        Assert.Equal(2, host.Logged("RemindersQueued"));
         Assert.Equal(2, host.Emails().Count);
         Assert.Equal(2, host.TextMessages().Count);
         Assert.Contains(host.Emails(),
             email => (email.Subject ?? "").StartsWith("Terminerinnerung", StringComparison.Ordinal));
+        Assert.Equal("sent", await host.DeliveryStateAsync(appointmentId, "email", "reminder"));
+        Assert.Equal("sent", await host.DeliveryStateAsync(appointmentId, "sms", "reminder"));
+
+        // The outbox writes a key once by itself; it was never even asked twice.
+        Assert.Equal(0, host.Logged("NotificationOutboxRepeat"));
     }
 
     [Fact]
