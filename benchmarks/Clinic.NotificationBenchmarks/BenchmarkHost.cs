@@ -36,6 +36,11 @@ internal sealed class BenchmarkHost : IAsyncDisposable
             ["Storage:TablePrefix"] = "b" + Guid.NewGuid().ToString("N")[..10],
             // A log line per request would measure the console, not the booking.
             ["Logging:LogLevel:Default"] = "Warning",
+
+            // The failing variant retries, dead-letters and alerts on every message by design; printed, that
+            // would bury the figures (and the console's cost would land on whichever variant is booking).
+            ["Logging:LogLevel:Clinic.Notifications"] = "None",
+            ["Logging:LogLevel:Clinic.Platform.Alerts"] = "None",
             ["Notifications:Outbox:Path"] = outbox,
             // Retries within the run: a failing provider adds its full retry load while bookings go on.
             ["Notifications:FirstRetryDelay"] = "00:00:00.100",

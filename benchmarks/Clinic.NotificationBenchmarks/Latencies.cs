@@ -1,21 +1,13 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Clinic.NotificationBenchmarks;
 
-/// <summary>Per-operation latencies of one measured run, and the run's wall-clock throughput.</summary>
+/// <summary>Per-operation latencies of one variant.</summary>
 internal sealed class Latencies
 {
     private readonly List<double> _milliseconds = [];
-    private readonly Stopwatch _wall = new();
 
     public int Count => _milliseconds.Count;
-
-    public double PerSecond => Count / _wall.Elapsed.TotalSeconds;
-
-    public void Start() => _wall.Start();
-
-    public void Stop() => _wall.Stop();
 
     public void Add(TimeSpan elapsed)
     {
@@ -31,5 +23,5 @@ internal sealed class Latencies
 
     public string Summary() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Count} ops, {PerSecond,8:F1}/s, p50 {Percentile(0.50),7:F1} ms, p99 {Percentile(0.99),7:F1} ms");
+        $"{Count} ops, p50 {Percentile(0.50),7:F1} ms, p99 {Percentile(0.99),7:F1} ms");
 }

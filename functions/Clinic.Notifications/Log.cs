@@ -64,4 +64,11 @@ internal static partial class Log
     [LoggerMessage(5011, LogLevel.Information, "Queued reminders for {Count} appointments",
         EventName = "RemindersQueued")]
     public static partial void RemindersQueued(ILogger logger, int count);
+
+    [LoggerMessage(5012, LogLevel.Information,
+        "Notification {Delivery} of appointment {AppointmentId} is being sent by another instance; "
+        + "this copy comes back in {Wait}",
+        EventName = "NotificationBusy")]
+    public static partial void DeliveryBusy(
+        ILogger logger, string appointmentId, string delivery, TimeSpan wait);
 }

@@ -17,4 +17,7 @@ public sealed record DeliveryRecord(
 {
     /// <summary>True once nothing more will be tried.</summary>
     public bool IsFinal => State is DeliveryState.Sent or DeliveryState.Failed or DeliveryState.Suppressed;
+
+    /// <summary>True while an instance sends it, under a lease that has not run out by then.</summary>
+    public bool IsHeldAt(DateTimeOffset now) => State == DeliveryState.Sending && LeaseUntil > now;
 }

@@ -13,7 +13,8 @@ namespace Clinic.Notifications.Pipeline;
 
 /// <summary>
 /// Sends one channel's message at most once. It takes the delivery record with a lease (a conditional write,
-/// so of two instances only one sends), drops messages that are stale or already sent, holds an SMS until
+/// so of two instances only one sends, and a copy that finds the lease held comes back when it runs out),
+/// drops messages that are stale or already sent, holds an SMS until
 /// the patient's quiet hours end, and answers the provider: sent; throttled (queued again after the
 /// provider's delay); transient (queued again with exponential backoff, and dead-lettered after the last
 /// attempt); permanent (recorded failed, not retried). Nothing here waits in a loop: every delay is a new
@@ -32,6 +33,12 @@ public sealed class ChannelDelivery(
     TimeProvider time,
     ILogger<ChannelDelivery> logger)
 {
+    /// <summary>
+    /// Added to the rest of another instance's lease before a copy comes back: the clocks of two instances
+    /// differ a little, and a copy that came back a moment early would only be queued again.
+    /// </summary>
+    public static readonly TimeSpan LeaseMargin = TimeSpan.FromSeconds(1);
+
     private NotificationOptions Settings => options.Value;
 
     public async Task HandleAsync(ChannelWork work, CancellationToken cancellationToken)
@@ -64,8 +71,10 @@ public sealed class ChannelDelivery(
     }
 
     /// <summary>
-    /// Takes the delivery for this instance; null when there is nothing to do (already final or dead-lettered).
-    /// Throws <see cref="DeliveryBusyException"/> while another instance holds it.
+    /// Takes the delivery for this instance; null when this copy has nothing to do. That is when the delivery
+    /// is final, or when another instance holds it: then this copy is queued again to come back once that
+    /// lease has run out, and is dropped or takes over then. It is not thrown back to the queue, whose few
+    /// quick redeliveries would end in the poison queue while the other instance still sends.
     /// </summary>
     private async Task<StoredDelivery?> ClaimAsync(ChannelWork work, CancellationToken cancellationToken)
     {
@@ -86,8 +95,11 @@ public sealed class ChannelDelivery(
             return null;
         }
 
-        if (record.State == DeliveryState.Sending && record.LeaseUntil > now)
-            throw new DeliveryBusyException(work.Key.Name);
+        if (record.IsHeldAt(now))
+        {
+            await ComeBackLaterAsync(work, record.LeaseUntil!.Value - now, cancellationToken);
+            return null;
+        }
 
         var sending = record with
         {
@@ -96,8 +108,20 @@ public sealed class ChannelDelivery(
             LeaseUntil = now + Settings.SendLease,
             UpdatedAt = now,
         };
-        return await deliveries.ReplaceAsync(stored, sending, cancellationToken)
-            ?? throw new DeliveryBusyException(work.Key.Name);
+        var claimed = await deliveries.ReplaceAsync(stored, sending, cancellationToken);
+
+        // Another instance wrote the record since it was read here: it has just taken a lease of its own.
+        if (claimed is null)
+            await ComeBackLaterAsync(work, Settings.SendLease, cancellationToken);
+        return claimed;
+    }
+
+    private async Task ComeBackLaterAsync(
+        ChannelWork work, TimeSpan leaseLeft, CancellationToken cancellationToken)
+    {
+        var wait = leaseLeft + LeaseMargin;
+        await queue.SendAsync(NotificationQueues.For(work.Channel), work, wait, cancellationToken);
+        Log.DeliveryBusy(logger, work.Event.AppointmentId, work.Key.Name, wait);
     }
 
     /// <summary>

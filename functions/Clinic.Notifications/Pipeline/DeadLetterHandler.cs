@@ -68,13 +68,19 @@ public sealed class DeadLetterHandler(
         return true;
     }
 
+    /// <summary>
+    /// Changes the delivery's state, unless it was sent or an instance is sending it right now. A dead letter
+    /// may be a copy, or a second dead letter of one delivery: marking a delivery in flight would end that
+    /// instance's lease, and let a replayed copy send it once more.
+    /// </summary>
     private async Task MarkAsync(DeliveryKey key, DeliveryState state, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
         var stored = await deliveries.FindAsync(key, cancellationToken);
-        if (stored is null || stored.Record.State == DeliveryState.Sent)
+        if (stored is null || stored.Record.State == DeliveryState.Sent || stored.Record.IsHeldAt(now))
             return;
 
-        var changed = stored.Record with { State = state, LeaseUntil = null, UpdatedAt = time.GetUtcNow() };
+        var changed = stored.Record with { State = state, LeaseUntil = null, UpdatedAt = now };
         await deliveries.ReplaceAsync(stored, changed, cancellationToken);
     }
 

@@ -20,12 +20,24 @@ public sealed class StorageNotificationQueue(QueueServiceClient service) : INoti
         string queueName, T message, TimeSpan? delay, CancellationToken cancellationToken)
     {
         var queue = await GetAsync(queueName, cancellationToken);
-        var visibility = delay is { } wait && wait > TimeSpan.Zero
-            ? (wait > MaxDelay ? MaxDelay : wait)
-            : (TimeSpan?)null;
         await queue.SendMessageAsync(
-            JsonSerializer.Serialize(message, ClinicJson.Options), visibility, timeToLive: TimeSpan.FromDays(14),
-            cancellationToken);
+            JsonSerializer.Serialize(message, ClinicJson.Options), Visibility(delay),
+            timeToLive: TimeSpan.FromDays(14), cancellationToken);
+    }
+
+    /// <summary>
+    /// The visibility timeout for a delay: none for no delay, else whole seconds, rounded up, and at most
+    /// <see cref="MaxDelay"/>. Storage counts in whole seconds and the SDK drops the fraction, which would
+    /// show a message before its time: an SMS held until 08:00 would come back at 07:59:59 and be held again,
+    /// for less than a second, over and over.
+    /// </summary>
+    public static TimeSpan? Visibility(TimeSpan? delay)
+    {
+        if (delay is not { } wait || wait <= TimeSpan.Zero)
+            return null;
+
+        var seconds = TimeSpan.FromSeconds(Math.Ceiling(wait.TotalSeconds));
+        return seconds > MaxDelay ? MaxDelay : seconds;
     }
 
     public async Task SendRawAsync(string queueName, string body, CancellationToken cancellationToken)

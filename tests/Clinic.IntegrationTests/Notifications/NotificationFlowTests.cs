@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Clinic.Functions;
+using Clinic.Functions.Notifications;
 using Clinic.IntegrationTests.Infrastructure;
 using Clinic.Notifications.Content;
 using Clinic.Notifications.Pipeline;
@@ -8,6 +9,7 @@ using Clinic.Notifications.Reminders;
 using Clinic.Notifications.Senders;
 using Clinic.Notifications.Transport;
 using Clinic.Scheduling.Changes;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using static Clinic.IntegrationTests.Infrastructure.ApiClient;
@@ -36,7 +38,10 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
         var invitation = Calendar(email);
         Assert.Contains($"UID:appointment-{appointmentId}@", invitation, StringComparison.Ordinal);
         Assert.Contains("SEQUENCE:1", invitation, StringComparison.Ordinal);
-        Assert.Single(host.TextMessages());
+        var sms = Assert.Single(host.TextMessages());
+        Assert.Contains("su cita con", sms, StringComparison.Ordinal);
+        Assert.Contains("queda confirmada", sms, StringComparison.Ordinal);
+        Assert.DoesNotContain("confirmed", sms, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -88,7 +93,7 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Reminder_timerFiringTwiceAtOnce_sendsOnce()
+    public async Task QueueReminders_timerFunctionFiringTwiceAtOnce_eachReminderSentOnce()
     {
         var settings = new Dictionary<string, string?>
         {
@@ -97,18 +102,25 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
         };
         await using var host = await NotificationHost.StartAsync(azurite.Azurite, settings: settings);
         await host.SaveProfileAsync("notify-remind", "de-DE", NotificationHost.ZoneAtHour(12), true, "email", "sms");
-        await host.BookAsync("notify-remind", slotIndex: 2);
+        var appointmentId = await host.BookAsync("notify-remind", slotIndex: 2);
         await host.WaitForAsync(emails: 1, sms: 1);
-        var reminders = host.Host.Services.GetRequiredService<ReminderScheduler>();
+        var timers = ActivatorUtilities.CreateInstance<NotificationTimerFunctions>(host.Host.Services);
 
         await Task.WhenAll(
-            reminders.QueueDueAsync(CancellationToken.None), reminders.QueueDueAsync(CancellationToken.None));
+            timers.QueueReminders(new TimerInfo(), CancellationToken.None),
+            timers.QueueReminders(new TimerInfo { IsPastDue = true }, CancellationToken.None));
         await host.WaitForAsync(emails: 2, sms: 2);
 
+        Assert.Equal(2, host.Logged("RemindersQueued"));
         Assert.Equal(2, host.Emails().Count);
         Assert.Equal(2, host.TextMessages().Count);
         Assert.Contains(host.Emails(),
             email => (email.Subject ?? "").StartsWith("Terminerinnerung", StringComparison.Ordinal));
+        Assert.Equal("sent", await host.DeliveryStateAsync(appointmentId, "email", "reminder"));
+        Assert.Equal("sent", await host.DeliveryStateAsync(appointmentId, "sms", "reminder"));
+
+        // The outbox writes a key once by itself; it was never even asked twice.
+        Assert.Equal(0, host.Logged("NotificationOutboxRepeat"));
     }
 
     [Fact]
@@ -123,43 +135,101 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
         await host.WaitForAsync(emails: 2, sms: 0);
 
         Assert.Empty(host.TextMessages());
-        Assert.Equal("suppressed", await DeliveryStateAsync(host, unconsented, "sms"));
-        Assert.Equal("deferred", await DeliveryStateAsync(host, atNight, "sms"));
+        Assert.Equal("suppressed", await host.DeliveryStateAsync(unconsented, "sms"));
+        Assert.Equal("deferred", await host.DeliveryStateAsync(atNight, "sms"));
     }
 
     [Fact]
-    public async Task ChannelMessage_deliveredTwiceConcurrently_sendsOnce()
+    public async Task Sms_bookedJustBeforeQuietHoursEnd_deferredThenSentOnceAtEightLocal()
     {
-        await using var host = await NotificationHost.StartAsync(azurite.Azurite);
+        var clock = new ShiftedClock();
+        await using var host = await NotificationHost.StartAsync(azurite.Azurite, services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            NotificationHost.RecordQueuedMessages(services);
+        });
+        var zone = NotificationHost.ZoneAtHour(7);
+        await host.SaveProfileAsync("notify-dawn", "en-US", zone, true, "email", "sms");
+
+        // 20 s before the quiet hours end: the SMS is held, and comes back by itself at 08:00 there.
+        clock.ShowLocalTime(zone, new TimeOnly(7, 59, 40));
+        var appointmentId = await host.BookAsync("notify-dawn", slotIndex: 19);
+        var deferred = await Poll.UntilAsync(() => host.Logged("NotificationDeferred") == 1);
+        var stateWhileHeld = await host.DeliveryStateAsync(appointmentId, "sms");
+        var arrived = await Poll.UntilAsync(() => host.TextMessages().Count == 1, TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+        Assert.True(deferred, "The SMS was not held for the quiet hours.");
+        Assert.Equal("deferred", stateWhileHeld);
+        var held = Assert.Single(host.QueuedAgain(appointmentId, NotificationQueues.Sms));
+        Assert.InRange(held.Delay!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20));
+        Assert.True(arrived, "The held SMS was not sent once the quiet hours ended.");
+        var sms = Assert.Single(host.TextMessages());
+        Assert.Equal(8, LocalHourOfSending(sms, zone));
+        Assert.Equal("sent", await host.DeliveryStateAsync(appointmentId, "sms"));
+        Assert.Single(host.Emails());
+    }
+
+    [Fact]
+    public async Task ChannelMessage_deliveredTwiceAfterItWasSent_bothCopiesDroppedAsDuplicates()
+    {
+        var provider = new FlakySender(failures: 0);
+        await using var host = await NotificationHost.StartAsync(
+            azurite.Azurite, services => services.AddSingleton<IEmailSender>(provider));
         await host.SaveProfileAsync("notify-dup", "en-US", NotificationHost.ZoneAtHour(12), false, "email");
         var appointmentId = await host.BookAsync("notify-dup", slotIndex: 8);
-        await host.WaitForAsync(emails: 1, sms: 0);
-        var appointment = await (await host.Client.SendAsync(
-            Get($"/api/appointments/{appointmentId}").As("notify-dup"))).JsonAsync();
-        var work = new ChannelWork(
-            new NotificationEvent($"{appointmentId}-v1", NotificationKind.Confirmation, appointmentId,
-                NotificationHost.Doctor, "notify-dup", 1,
-                DateTimeOffset.Parse(appointment.GetProperty("startUtc").GetString()!, CultureInfo.InvariantCulture),
-                DateTimeOffset.Parse(appointment.GetProperty("endUtc").GetString()!, CultureInfo.InvariantCulture),
-                null),
-            NotificationChannel.Email, 0, DateTimeOffset.UtcNow);
+        await WaitUntilAsync(async () => await host.DeliveryStateAsync(appointmentId, "email") == "sent");
+        var work = await host.ConfirmationWorkAsync(appointmentId, "notify-dup", NotificationChannel.Email);
         var queue = host.Host.Services.GetRequiredService<INotificationQueue>();
 
         await Task.WhenAll(
             queue.SendAsync(NotificationQueues.Email, work, null, CancellationToken.None),
             queue.SendAsync(NotificationQueues.Email, work, null, CancellationToken.None));
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await WaitUntilAsync(() => host.Logged("NotificationDuplicateDropped") == 2);
 
-        Assert.Single(host.Emails());
-        Assert.Equal("sent", await DeliveryStateAsync(host, appointmentId, "email"));
+        Assert.Equal(1, provider.Calls);
+        Assert.Equal("sent", await host.DeliveryStateAsync(appointmentId, "email"));
     }
 
     [Fact]
-    public async Task Provider_failingThreeTimesThenSucceeding_sendsOnce()
+    public async Task Reminder_ofACancelledAppointment_droppedAsStale()
+    {
+        await using var host = await NotificationHost.StartAsync(azurite.Azurite);
+        await host.SaveProfileAsync("notify-gone", "en-US", NotificationHost.ZoneAtHour(12), false, "email");
+        var appointmentId = await host.BookAsync("notify-gone", slotIndex: 20);
+        await host.WaitForAsync(emails: 1, sms: 0);
+        var cancelled = await host.Client.SendAsync(
+            Post($"/api/appointments/{appointmentId}/cancel", new { }).As("notify-gone"));
+        await host.WaitForAsync(emails: 2, sms: 0);
+        var appointment = await (await host.Client.SendAsync(
+            Get($"/api/appointments/{appointmentId}").As("notify-gone"))).JsonAsync();
+        var version = appointment.GetProperty("version").GetInt32();
+
+        // The cancelled appointment's own version: only its cancellation can make this reminder stale.
+        var reminder = new NotificationEvent($"{appointmentId}-v{version}-reminder", NotificationKind.Reminder,
+            appointmentId, NotificationHost.Doctor, "notify-gone", version,
+            appointment.GetProperty("startUtc").GetDateTimeOffset(),
+            appointment.GetProperty("endUtc").GetDateTimeOffset(), null);
+        await host.Host.Services.GetRequiredService<INotificationQueue>().SendAsync(
+            NotificationQueues.Events, reminder, null, CancellationToken.None);
+        await WaitUntilAsync(async () =>
+            await host.DeliveryStateAsync(appointmentId, "email", "reminder") == "suppressed");
+
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.Equal("cancelled", appointment.GetProperty("status").GetString());
+        Assert.Equal("stale", await host.DeliveryReasonAsync(appointmentId, "email", "reminder"));
+        Assert.Equal(2, host.Emails().Count);
+    }
+
+    [Fact]
+    public async Task Provider_failingThreeTimesThenSucceeding_sentOnceAfterDoublingVisibilityDelays()
     {
         var flaky = new FlakySender(failures: 3);
-        await using var host = await NotificationHost.StartAsync(
-            azurite.Azurite, services => services.AddSingleton<IEmailSender>(flaky));
+        await using var host = await NotificationHost.StartAsync(azurite.Azurite, services =>
+        {
+            services.AddSingleton<IEmailSender>(flaky);
+            NotificationHost.RecordQueuedMessages(services);
+        });
         await host.SaveProfileAsync("notify-flaky", "en-US", NotificationHost.ZoneAtHour(12), false, "email");
 
         var appointmentId = await host.BookAsync("notify-flaky", slotIndex: 5);
@@ -168,25 +238,37 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
 
         Assert.Equal(4, flaky.Calls);
         Assert.Equal(1, flaky.Delivered);
-        Assert.Equal("sent", await DeliveryStateAsync(host, appointmentId, "email"));
+        Assert.Equal("sent", await host.DeliveryStateAsync(appointmentId, "email"));
+        var retries = host.QueuedAgain(appointmentId, NotificationQueues.Email);
+        Assert.Equal(
+            new[] { 100, 200, 300 }.Select(ms => (TimeSpan?)TimeSpan.FromMilliseconds(ms)),
+            retries.Select(message => message.Delay));
+        Assert.Equal([1, 2, 3], retries.Select(message => ((ChannelWork)message.Message).Attempt));
     }
 
     [Fact]
     public async Task Provider_throttlingOnceThenRefusingAnother_retriesAfterItsDelayAndNeverRetriesARefusal()
     {
-        var scripted = new ScriptedSender(new SendOutcome.Throttled(TimeSpan.FromMilliseconds(300)));
-        await using var host = await NotificationHost.StartAsync(
-            azurite.Azurite, services => services.AddSingleton<IEmailSender>(scripted));
+        var scripted = new ScriptedSender(new SendOutcome.Throttled(TimeSpan.FromMilliseconds(700)));
+        await using var host = await NotificationHost.StartAsync(azurite.Azurite, services =>
+        {
+            services.AddSingleton<IEmailSender>(scripted);
+            NotificationHost.RecordQueuedMessages(services);
+        });
         await host.SaveProfileAsync("notify-429", "en-US", NotificationHost.ZoneAtHour(12), false, "email");
         var throttled = await host.BookAsync("notify-429", slotIndex: 9);
-        await WaitUntilAsync(async () => await DeliveryStateAsync(host, throttled, "email") == "sent");
+        await WaitUntilAsync(async () => await host.DeliveryStateAsync(throttled, "email") == "sent");
 
         scripted.Next = new SendOutcome.Permanent("400");
         var callsBefore = scripted.Calls;
         var refused = await host.BookAsync("notify-429", slotIndex: 10);
-        await WaitUntilAsync(async () => await DeliveryStateAsync(host, refused, "email") == "failed");
+        await WaitUntilAsync(async () => await host.DeliveryStateAsync(refused, "email") == "failed");
         await Task.Delay(TimeSpan.FromSeconds(1.5));
 
+        var again = Assert.Single(host.QueuedAgain(throttled, NotificationQueues.Email));
+        Assert.Equal(TimeSpan.FromMilliseconds(700), again.Delay);
+        Assert.Equal(0, ((ChannelWork)again.Message).Attempt);
+        Assert.Empty(host.QueuedAgain(refused, NotificationQueues.Email));
         Assert.Equal(1, scripted.Calls - callsBefore);
     }
 
@@ -207,33 +289,10 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
             DateTimeOffset.UtcNow.AddDays(1).AddMinutes(30), null);
 
         await queue.SendAsync(NotificationQueues.Events, oldReminder, null, CancellationToken.None);
-        await WaitUntilAsync(async () => await ReminderStateAsync(host, appointmentId) == "suppressed");
+        await WaitUntilAsync(async () =>
+            await host.DeliveryStateAsync(appointmentId, "email", "reminder") == "suppressed");
 
         Assert.Equal(2, host.Emails().Count);
-    }
-
-    [Fact]
-    public async Task Provider_alwaysFailing_deadLetteredWithAlert_andReplayable()
-    {
-        var broken = new FlakySender(failures: int.MaxValue);
-        await using var host = await NotificationHost.StartAsync(
-            azurite.Azurite, services => services.AddSingleton<IEmailSender>(broken));
-        await host.SaveProfileAsync("notify-broken", "en-US", NotificationHost.ZoneAtHour(12), false, "email");
-
-        var appointmentId = await host.BookAsync("notify-broken", slotIndex: 6);
-        await WaitUntilAsync(async () => await DeliveryStateAsync(host, appointmentId, "email") == "deadLettered");
-        var letters = await (await host.Client.SendAsync(
-            Get("/api/admin/notifications/dead-letters").As("demo-admin"))).JsonAsync();
-        var alerts = await (await host.Client.SendAsync(Get("/api/admin/alerts").As("demo-admin"))).JsonAsync();
-        var letterId = letters.GetProperty("deadLetters")[0].GetProperty("id").GetString();
-        var callsBeforeReplay = broken.Calls;
-        var replay = await host.Client.SendAsync(
-            Post($"/api/admin/notifications/dead-letters/{letterId}/replay", new { }).As("demo-admin"));
-
-        Assert.Equal(5, callsBeforeReplay);
-        Assert.Contains(alerts.GetProperty("alerts").EnumerateArray(),
-            alert => alert.GetProperty("eventName").GetString() == "NotificationDeadLettered");
-        Assert.Equal(HttpStatusCode.Accepted, replay.StatusCode);
     }
 
     [Fact]
@@ -270,25 +329,12 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static async Task<string?> DeliveryStateAsync(NotificationHost host, string appointmentId, string channel)
+    /// <summary>The hour in <paramref name="zone"/> when the outbox wrote the SMS (its Date line).</summary>
+    private static int LocalHourOfSending(string sms, string zone)
     {
-        var response = await host.Client.SendAsync(
-            Get($"/api/admin/appointments/{appointmentId}/notifications").As("demo-admin"));
-        var body = await response.JsonAsync();
-        return body.GetProperty("deliveries").EnumerateArray()
-            .Where(d => d.GetProperty("channel").GetString() == channel)
-            .Select(d => d.GetProperty("state").GetString())
-            .FirstOrDefault();
-    }
-
-    private static async Task<string?> ReminderStateAsync(NotificationHost host, string appointmentId)
-    {
-        var body = await (await host.Client.SendAsync(
-            Get($"/api/admin/appointments/{appointmentId}/notifications").As("demo-admin"))).JsonAsync();
-        return body.GetProperty("deliveries").EnumerateArray()
-            .Where(d => d.GetProperty("kind").GetString() == "reminder")
-            .Select(d => d.GetProperty("state").GetString())
-            .FirstOrDefault();
+        var date = sms.Split('\n').Single(line => line.StartsWith("Date: ", StringComparison.Ordinal))[6..];
+        var sent = DateTimeOffset.Parse(date, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        return TimeZoneInfo.ConvertTime(sent, TimeZoneInfo.FindSystemTimeZoneById(zone)).Hour;
     }
 
     private static Task WaitUntilAsync(Func<bool> condition) =>
