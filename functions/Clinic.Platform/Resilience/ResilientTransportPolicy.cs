@@ -27,7 +27,20 @@ public sealed class ResilientTransportPolicy(ResiliencePipeline<int> resilience,
             {
                 // The SDK's message keeps its own token; a total timeout abandons the attempt in flight,
                 // which then ends at its network timeout.
-                await ProcessNextAsync(message, pipeline).AsTask().WaitAsync(token);
+                try
+                {
+                    await ProcessNextAsync(message, pipeline).AsTask().WaitAsync(token);
+                }
+                catch (OperationCanceledException timedOut) when (
+                    !message.CancellationToken.IsCancellationRequested && !token.IsCancellationRequested)
+                {
+                    // Nobody cancelled: the SDK gave up on an attempt that outlived its network timeout. Said
+                    // as a timeout, it is retried, and past the retries the caller hears "unavailable" (503),
+                    // not an unexpected error.
+                    throw new TimeoutException(
+                        "A dependency did not answer within the attempt timeout.", timedOut);
+                }
+
                 return message.Response.Status;
             },
             message.CancellationToken);
