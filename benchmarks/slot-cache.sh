@@ -11,21 +11,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 cd "$REPO_ROOT"
 
 STORAGE="UseDevelopmentStorage=true"
-AZURITE_PID=""
-DATA_DIR="$(mktemp -d)"
-
-cleanup() {
-    trap - EXIT INT TERM
-    set +e
-    [[ -n "$AZURITE_PID" ]] && stop_pid "$AZURITE_PID"
-    rm -rf "$DATA_DIR"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
 
 ensure_node_modules
 dotnet build benchmarks/Clinic.CacheBenchmarks -c Release -v quiet -nologo >/dev/null
-start_azurite "$DATA_DIR" inMemory
+start_benchmark_azurite
 
 dotnet benchmarks/Clinic.CacheBenchmarks/bin/Release/net10.0/Clinic.CacheBenchmarks.dll "$STORAGE" "$@"

@@ -207,3 +207,26 @@ start_static_web_app() {
 
     die "the Static Web Apps emulator did not listen on port 4280 within 60 s"
 }
+
+# start_benchmark_azurite: a fresh in-memory Azurite on the default ports for a benchmark script, stopped with
+# every pid in BENCHMARK_PIDS when the script exits or is interrupted. Sets AZURITE_PID.
+start_benchmark_azurite() {
+    BENCHMARK_DATA_DIR="$(mktemp -d)"
+    BENCHMARK_PIDS=()
+    trap stop_benchmark EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+    start_azurite "$BENCHMARK_DATA_DIR" inMemory
+}
+
+stop_benchmark() {
+    local pid
+
+    trap - EXIT INT TERM
+    set +e
+    for pid in "${BENCHMARK_PIDS[@]}"; do
+        stop_pid "$pid"
+    done
+    [[ -n "${AZURITE_PID:-}" ]] && stop_pid "$AZURITE_PID"
+    rm -rf "$BENCHMARK_DATA_DIR"
+}

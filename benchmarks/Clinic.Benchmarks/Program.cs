@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
-using Clinic.Benchmarks;
+using Clinic.BenchmarkSupport;
 
 // Booking throughput through the local host against Azurite's raw single-entity insert rate, measured in
 // one run with the same concurrency. Usage: Clinic.Benchmarks <api base url> <storage connection string>
@@ -22,8 +22,8 @@ var booking = new Latencies();
 await BookAsync(http, slots.Skip(Warmup).ToList(), booking);
 
 Console.WriteLine($"clients: {Clients}");
-Console.WriteLine($"raw insert (Azurite): {raw.Summary()}");
-Console.WriteLine($"booking (local host): {booking.Summary()}");
+Console.WriteLine($"raw insert (Azurite): {raw.Summary(throughput: true)}");
+Console.WriteLine($"booking (local host): {booking.Summary(throughput: true)}");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"ratio booking/raw insert: {booking.PerSecond / raw.PerSecond:F2} (target >= 0.5)"));
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
-using Clinic.CacheBenchmarks;
+using Clinic.BenchmarkSupport;
 using Clinic.Scheduling.Application;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,8 +17,10 @@ const int Booked = 20;
 const int Warmup = 100;
 const double Target = 20;
 
-await using var uncachedHost = await BenchmarkHost.StartAsync(connectionString, cached: false);
-await using var cachedHost = await BenchmarkHost.StartAsync(connectionString, cached: true);
+await using var uncachedHost = await InProcessLocalHost.StartAsync(
+    connectionString, new Dictionary<string, string?> { ["Cache:Enabled"] = "false" });
+await using var cachedHost = await InProcessLocalHost.StartAsync(
+    connectionString, new Dictionary<string, string?> { ["Cache:Enabled"] = "true" });
 var from = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7);
 var (fromText, toText) = (from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     from.AddDays(13).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -53,7 +55,7 @@ Report("HTTP GET  ", http.Uncached, http.Cached, target: null);
 Console.WriteLine(pass ? "PASS" : "FAIL");
 return pass ? 0 : 1;
 
-static SlotSearch SearchOf(BenchmarkHost host) => host.Services.GetRequiredService<SlotSearch>();
+static SlotSearch SearchOf(InProcessLocalHost host) => host.Services.GetRequiredService<SlotSearch>();
 
 static async Task TimeAsync<T>(Func<Task<T>> lookup, Latencies? into)
 {
@@ -64,8 +66,8 @@ static async Task TimeAsync<T>(Func<Task<T>> lookup, Latencies? into)
 
 static bool Report(string name, Latencies uncached, Latencies cached, double? target)
 {
-    Console.WriteLine($"{name} uncached: {uncached.Summary()}");
-    Console.WriteLine($"{name} cached:   {cached.Summary()}");
+    Console.WriteLine($"{name} uncached: {uncached.Summary("lookups", decimals: 4)}");
+    Console.WriteLine($"{name} cached:   {cached.Summary("lookups", decimals: 4)}");
     var ratio50 = uncached.Percentile(0.50) / cached.Percentile(0.50);
     var ratio99 = uncached.Percentile(0.99) / cached.Percentile(0.99);
     var verdict = target is { } t ? (ratio50 >= t ? $" (target >= {t})" : $" (below target {t})") : "";

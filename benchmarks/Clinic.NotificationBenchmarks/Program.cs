@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Clinic.BenchmarkSupport;
 using Clinic.NotificationBenchmarks;
 using Clinic.Notifications.Senders;
 using Microsoft.Extensions.DependencyInjection;
