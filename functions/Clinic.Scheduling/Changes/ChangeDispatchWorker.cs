@@ -8,9 +8,15 @@ namespace Clinic.Scheduling.Changes;
 /// </summary>
 internal sealed class ChangeDispatchWorker(ChangeDispatcher dispatcher) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await foreach (var change in dispatcher.Committed.ReadAllAsync(stoppingToken))
-            await dispatcher.TryDispatchAsync(change, stoppingToken);
-    }
+    /// <summary>
+    /// Publishing a change is a few storage round trips (one send per consumer's queue, then the outbox row's
+    /// delete); one at a time, a busy instance would post changes faster than it publishes them.
+    /// </summary>
+    private const int Concurrency = 4;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Parallel.ForEachAsync(
+            dispatcher.Committed.ReadAllAsync(stoppingToken),
+            new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = stoppingToken },
+            async (change, token) => await dispatcher.TryDispatchAsync(change, token));
 }
