@@ -31,6 +31,14 @@ public sealed record Invoice(
             InvoiceStatus.Open, now, now, 1);
 
     /// <summary>
+    /// The invoice of an appointment cancelled before its invoice was issued: void from the start, so that
+    /// nothing can charge it and the issue that follows leaves it void.
+    /// </summary>
+    public static Invoice IssueVoid(
+        string appointmentId, string patientId, string doctorId, Money amount, DateTimeOffset now) =>
+        Issue(appointmentId, patientId, doctorId, amount, now) with { Status = InvoiceStatus.Void };
+
+    /// <summary>
     /// True while a payment attempt other than <paramref name="paymentAttemptId"/> holds the invoice pending.
     /// </summary>
     public bool HasPaymentInFlightOtherThan(string paymentAttemptId) =>
