@@ -94,16 +94,21 @@ public sealed class InvoiceService(
     /// <summary>
     /// Marks the invoice payment-pending for <paramref name="paymentAttemptId"/> (the payment orchestration's
     /// instance id), so that one payment attempt at a time can charge it: the same attempt again is no change
-    /// (a retried activity), another attempt while it is pending is refused with payment-in-progress.
+    /// (a retried activity), another attempt while it is pending is refused with payment-in-progress, and an
+    /// invoice that is paid, refunded or void with invoice-not-payable.
     /// </summary>
-    public Task<Result<Invoice>> MarkPaymentPendingAsync(
+    public async Task<Result<Invoice>> MarkPaymentPendingAsync(
         string patientId, string invoiceId, string paymentAttemptId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(paymentAttemptId);
 
-        return ChangeAsync(patientId, invoiceId, InvoiceStatus.PaymentPending, null, paymentAttemptId,
-            invoice => invoice with { FailureCode = null, PaymentAttemptId = paymentAttemptId },
+        var pending = await ChangeAsync(patientId, invoiceId, InvoiceStatus.PaymentPending, null,
+            paymentAttemptId, invoice => invoice with { FailureCode = null, PaymentAttemptId = paymentAttemptId },
             cancellationToken);
+        // Said the way PayInvoice says it up front, for a race its read of the invoice missed.
+        return pending.Failure?.Code == BillingFailures.IllegalTransitionCode
+            ? BillingFailures.InvoiceNotPayable
+            : pending;
     }
 
     /// <summary>Records the charge of the attempt that holds the pending invoice; others are refused.</summary>

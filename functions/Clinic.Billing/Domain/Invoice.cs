@@ -44,6 +44,14 @@ public sealed record Invoice(
     public bool HasPaymentInFlightOtherThan(string paymentAttemptId) =>
         Status == InvoiceStatus.PaymentPending && PaymentAttemptId != paymentAttemptId;
 
+    /// <summary>
+    /// Whether payment attempt <paramref name="paymentAttemptId"/> may go on: an open invoice, or one whose
+    /// payment failed (a retry with another card), takes any attempt; a paid, refunded or void one only the
+    /// attempt that last held it, whose resubmission joins what it started instead of charging again.
+    /// </summary>
+    public bool IsPayableBy(string paymentAttemptId) =>
+        InvoiceTransitions.CanMove(Status, InvoiceStatus.PaymentPending) || PaymentAttemptId == paymentAttemptId;
+
     /// <summary>This invoice in <paramref name="status"/>, or a failure if the move is not allowed.</summary>
     public Result<Invoice> MoveTo(InvoiceStatus status, DateTimeOffset now)
     {

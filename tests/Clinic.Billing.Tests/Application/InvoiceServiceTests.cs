@@ -240,6 +240,45 @@ public sealed class InvoiceServiceTests
     }
 
     [Fact]
+    public async Task MarkPaymentPending_voidInvoice_isRefusedAsNotPayable()
+    {
+        using var harness = await BillingHarness.SeededAsync();
+        var invoice = await IssueAsync(harness);
+        await harness.Service.VoidAsync(Patient, invoice.Id, null, default);
+
+        var pending = await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, Attempt, default);
+
+        Assert.Equal("invoice-not-payable", pending.Failure?.Code);
+        Assert.Equal(InvoiceStatus.Void, (await harness.Service.GetForPatientAsync(Patient, invoice.Id, default))
+            .Value?.Status);
+    }
+
+    [Fact]
+    public async Task MarkPaymentPending_invoicePaidByAnotherAttempt_isRefusedAsNotPayable()
+    {
+        using var harness = await BillingHarness.SeededAsync();
+        var paid = await PaidAsync(harness);
+
+        var pending = await harness.Service.MarkPaymentPendingAsync(Patient, paid.Id, OtherAttempt, default);
+
+        Assert.Equal("invoice-not-payable", pending.Failure?.Code);
+    }
+
+    [Fact]
+    public async Task MarkPaymentPending_afterAFailedPayment_takesTheNewAttempt()
+    {
+        using var harness = await BillingHarness.SeededAsync();
+        var invoice = await IssueAsync(harness);
+        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, Attempt, default);
+        await harness.Service.MarkPaymentFailedAsync(Patient, invoice.Id, Attempt, "card_declined", default);
+
+        var pending = await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, OtherAttempt, default);
+
+        Assert.Equal(InvoiceStatus.PaymentPending, pending.Value?.Status);
+        Assert.Equal(OtherAttempt, pending.Value?.PaymentAttemptId);
+    }
+
+    [Fact]
     public async Task MarkPaymentPending_twoAttemptsAtOnce_exactlyOneHoldsTheInvoice()
     {
         using var harness = await BillingHarness.SeededAsync();

@@ -115,7 +115,7 @@ public sealed class CancelBeforeInvoiceTests(AzuriteFixture azurite) : IAsyncLif
     }
 
     [Fact]
-    public async Task BookThenCancelAtOnce_overHttp_invoiceEndsVoid()
+    public async Task BookThenCancelAtOnce_overHttp_invoiceEndsVoidAndPayingItIsRefused()
     {
         const string patient = "patient-book-cancel-at-once";
         var free = await FutureSlots.FindAsync(Client, Doctor, weeksAhead: 5);
@@ -131,6 +131,11 @@ public sealed class CancelBeforeInvoiceTests(AzuriteFixture azurite) : IAsyncLif
         var invoiceId = InvoiceIds.ForAppointment(appointmentId);
         await PollUntilAsync(patient, invoiceId, "void");
         await WaitForIssueAsync(invoiceId);
+        Assert.Equal("void", (await ReadInvoiceAsync(patient, invoiceId)).GetProperty("status").GetString());
+        var paid = await Client.SendAsync(Post(
+            $"/api/me/invoices/{invoiceId}/pay", new { paymentToken = "tok_approve" }, "pay-void").As(patient));
+        Assert.Equal(HttpStatusCode.Conflict, paid.StatusCode);
+        Assert.Equal("/problems/invoice-not-payable", (await paid.JsonAsync()).GetProperty("type").GetString());
         Assert.Equal("void", (await ReadInvoiceAsync(patient, invoiceId)).GetProperty("status").GetString());
     }
 
