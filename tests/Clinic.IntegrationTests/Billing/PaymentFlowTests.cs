@@ -6,6 +6,7 @@ using Clinic.Billing.Workflows;
 using Clinic.Billing.Workflows.Tests.Fakes;
 using Clinic.IntegrationTests.Infrastructure;
 using Clinic.Platform.Observability;
+using Clinic.Platform.Privacy;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -132,6 +133,34 @@ public sealed class PaymentFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains((await failed.JsonAsync()).GetProperty("invoices").EnumerateArray(),
             invoice => invoice.GetProperty("invoiceId").GetString() == invoiceId);
         Assert.Equal(HttpStatusCode.Forbidden, byPatient.StatusCode);
+    }
+
+    [Fact]
+    public async Task ListFailedPayments_namesThePatientByTheAdminUsersPseudonymOnly()
+    {
+        const string patient = "patient-pay-failed-pseudonym";
+        // Signed in as Static Web Apps signs users in (its rolesSource call), so the users table knows them.
+        var signIn = new { identityProvider = "aad", userId = patient, userDetails = "patient@example.test" };
+        var signedIn = await Client.PostAsync("/api/auth/roles", Json(signIn));
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        var invoiceId = (await BookAndFindInvoiceAsync(patient, slotIndex: 21)).GetProperty("id").GetString()!;
+        var accepted = await Client.SendAsync(Post($"/api/me/invoices/{invoiceId}/pay",
+            new { paymentToken = "tok_decline" }, "pay-pseudonym-1").As(patient));
+        await PollUntilSettledAsync(patient, accepted.Headers.Location!.OriginalString);
+        var pseudonym = _host.Services.GetRequiredService<Pseudonymizer>().Pseudonymize(patient);
+
+        var failed = await Client.SendAsync(Get("/api/admin/payments/failed").As("demo-admin"));
+
+        var body = await failed.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(patient, body, StringComparison.Ordinal);
+        using var listed = JsonDocument.Parse(body);
+        var entry = listed.RootElement.GetProperty("invoices").EnumerateArray()
+            .Single(invoice => invoice.GetProperty("invoiceId").GetString() == invoiceId);
+        Assert.Equal(pseudonym, entry.GetProperty("patientPseudonym").GetString());
+        Assert.False(entry.TryGetProperty("patientId", out _));
+        var user = await Client.SendAsync(Get($"/api/admin/users/{pseudonym}").As("demo-admin"));
+        Assert.Equal(HttpStatusCode.OK, user.StatusCode);
+        Assert.Equal(pseudonym, (await user.JsonAsync()).GetProperty("pseudonym").GetString());
     }
 
     [Fact]
