@@ -92,7 +92,7 @@ function loadFailedPayments() {
         el("td", {}, el("code", {}, invoice.invoiceId)),
         el("td", {}, el("code", {}, invoice.appointmentId)),
         el("td", {}, invoice.doctorId),
-        el("td", {}, invoice.patientId),
+        el("td", {}, el("code", {}, invoice.patientPseudonym)),
         el("td", {}, formatMoney(invoice.amount, invoice.currency)),
         el("td", {}, invoice.failureCode))));
     if (invoices.length === 0) showProgress(message, `No failed payments in ${month}.`);

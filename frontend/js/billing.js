@@ -104,6 +104,11 @@ async function pay() {
     } catch (problem) {
       if (!(problem instanceof ApiProblem)) throw problem;
       attempts.settle(problem);
+      // Paid or voided meanwhile (another tab, a cancellation): the list shows its state now, without a Pay.
+      if (problem.type === "/problems/invoice-not-payable") {
+        closePay();
+        await refresh();
+      }
       showProblem(message, problem, form);
     }
   });

@@ -24,4 +24,5 @@ public static class BillingWorkflowNames
 
     public const string FindAppointmentInvoice = "FindAppointmentInvoice";
     public const string VoidInvoice = "VoidInvoice";
+    public const string VoidUnissuedInvoice = "VoidUnissuedInvoice";
 }

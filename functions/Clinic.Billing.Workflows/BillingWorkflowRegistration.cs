@@ -30,6 +30,7 @@ public static class BillingWorkflowRegistration
             .AddActivity<MarkRefundedActivity>(BillingWorkflowNames.MarkRefunded)
             .AddActivity<MarkRefundFailedActivity>(BillingWorkflowNames.MarkRefundFailed)
             .AddActivity<FindAppointmentInvoiceActivity>(BillingWorkflowNames.FindAppointmentInvoice)
-            .AddActivity<VoidInvoiceActivity>(BillingWorkflowNames.VoidInvoice);
+            .AddActivity<VoidInvoiceActivity>(BillingWorkflowNames.VoidInvoice)
+            .AddActivity<VoidUnissuedInvoiceActivity>(BillingWorkflowNames.VoidUnissuedInvoice);
     }
 }

@@ -9,7 +9,8 @@ namespace Clinic.Billing.Workflows;
 /// Settles the invoice of a cancelled appointment: an unpaid one is voided, a paid one refunded through
 /// <see cref="RefundOrchestrator"/>. A payment still in flight is waited for on a durable timer and settled
 /// once it ends, so a cancellation never races a charge into an unrefunded payment. Each wait continues as a
-/// new generation, which keeps the history short however long the payment takes.
+/// new generation, which keeps the history short however long the payment takes. A cancellation that comes
+/// before the invoice was issued records the invoice void, so the late issue cannot open it.
 /// </summary>
 public sealed class CancellationSettlementOrchestrator : TaskOrchestrator<SettlementInput, WorkflowOutcome>
 {
@@ -33,9 +34,18 @@ public sealed class CancellationSettlementOrchestrator : TaskOrchestrator<Settle
 
         var invoice = await context.CallActivityAsync<AppointmentInvoice>(
             BillingWorkflowNames.FindAppointmentInvoice, input.AppointmentId, storage);
-        if (!invoice.Found)
-            return Outcome(input.AppointmentId, WorkflowOutcomeStatus.NothingToSettle);
+        return invoice.Found
+            ? await SettleAsync(context, input, invoice, storage, logger)
+            : await SettleUnissuedAsync(context, input, storage, logger);
+    }
 
+    private static async Task<WorkflowOutcome> SettleAsync(
+        TaskOrchestrationContext context,
+        SettlementInput input,
+        AppointmentInvoice invoice,
+        TaskOptions storage,
+        ILogger logger)
+    {
         switch (invoice.Status)
         {
             case InvoiceStatus.Open or InvoiceStatus.PaymentFailed:
@@ -55,6 +65,29 @@ public sealed class CancellationSettlementOrchestrator : TaskOrchestrator<Settle
             default:
                 return Outcome(invoice.InvoiceId!, WorkflowOutcomeStatus.NothingToSettle);
         }
+    }
+
+    /// <summary>
+    /// The cancellation overtook the booking on billing's queue, so no invoice was issued yet. Completing here
+    /// would let the issue that follows open an invoice for a cancelled appointment, so the invoice is recorded
+    /// void now, and the issue then finds it void. Should the issue write it first, it is settled as found.
+    /// </summary>
+    private static async Task<WorkflowOutcome> SettleUnissuedAsync(
+        TaskOrchestrationContext context, SettlementInput input, TaskOptions storage, ILogger logger)
+    {
+        // Started before the patient and doctor were passed: nothing to key the invoice by.
+        if (input.PatientId is null || input.DoctorId is null)
+            return Outcome(input.AppointmentId, WorkflowOutcomeStatus.NothingToSettle);
+
+        var unissued = new UnissuedInvoiceInput(input.AppointmentId, input.PatientId, input.DoctorId);
+        var invoice = await context.CallActivityAsync<AppointmentInvoice>(
+            BillingWorkflowNames.VoidUnissuedInvoice, unissued, storage);
+        if (!invoice.Found)
+            return Outcome(input.AppointmentId, WorkflowOutcomeStatus.NothingToSettle);
+
+        return invoice.Status == InvoiceStatus.Void
+            ? Outcome(invoice.InvoiceId!, WorkflowOutcomeStatus.Voided)
+            : await SettleAsync(context, input, invoice, storage, logger);
     }
 
     private static Task<WorkflowOutcome> RefundAsync(

@@ -62,6 +62,11 @@ internal static partial class Log
         EventName = "InvoiceNotIssued")]
     public static partial void InvoiceNotIssued(ILogger logger, string appointmentId, string outcomeCode);
 
+    [LoggerMessage(4013, LogLevel.Information,
+        "Invoice {InvoiceId} of appointment {AppointmentId} is void, its appointment cancelled; not issued again",
+        EventName = "InvoiceLeftVoid")]
+    public static partial void InvoiceLeftVoid(ILogger logger, string invoiceId, string appointmentId);
+
     [LoggerMessage(4020, LogLevel.Information, "Seeded {Count} demo doctor fees",
         EventName = "DemoFeesSeeded")]
     public static partial void DemoFeesSeeded(ILogger logger, int count);

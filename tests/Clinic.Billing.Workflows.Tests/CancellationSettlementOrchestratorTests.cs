@@ -1,3 +1,4 @@
+using Clinic.Billing.Application;
 using Clinic.Billing.Domain;
 using Clinic.Billing.Payments;
 using Clinic.Billing.Workflows.Contracts;
@@ -90,9 +91,84 @@ public sealed class CancellationSettlementOrchestratorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Settle_appointmentWithoutInvoice_nothingToSettle()
+    public async Task Settle_beforeTheInvoiceIsIssued_recordsItVoidAndTheLateIssueLeavesItVoid()
     {
-        var outcome = await _host.SettleAsync("appt-never-invoiced");
+        const string appointmentId = "appt-settle-first";
+
+        var outcome = await _host.SettleAsync(appointmentId);
+        var issued = await _host.IssueInvoiceAsync(appointmentId);
+
+        Assert.Equal(WorkflowOutcomeStatus.Voided, outcome.Status);
+        Assert.Equal(InvoiceIds.ForAppointment(appointmentId), outcome.InvoiceId);
+        Assert.Equal(InvoiceStatus.Void, issued.Status);
+        Assert.Equal(InvoiceStatus.Void, (await _host.ReadInvoiceAsync(issued.Id)).Status);
+        var records = _host.Logs.GetSnapshot();
+        Assert.Contains(records, record => record.Id.Name == "InvoiceVoided");
+        Assert.Contains(records, record => record.Id.Name == "InvoiceLeftVoid");
+        Assert.DoesNotContain(records, record => record.Id.Name == "InvoiceCreated");
+    }
+
+    [Fact]
+    public async Task Settle_andIssueAtOnce_endVoidWhicheverWritesFirst()
+    {
+        var appointmentIds = Enumerable.Range(0, 8).Select(i => $"appt-settle-race-{i}").ToList();
+
+        var outcomes = await Task.WhenAll(appointmentIds.Select(async appointmentId =>
+        {
+            var settling = Task.Run(() => _host.SettleAsync(appointmentId));
+            var issuing = Task.Run(() => _host.IssueInvoiceAsync(appointmentId));
+            await issuing;
+            return await settling;
+        }));
+
+        Assert.All(outcomes, outcome => Assert.Equal(WorkflowOutcomeStatus.Voided, outcome.Status));
+        foreach (var appointmentId in appointmentIds)
+        {
+            var invoice = await _host.ReadInvoiceAsync(InvoiceIds.ForAppointment(appointmentId));
+            Assert.Equal(InvoiceStatus.Void, invoice.Status);
+        }
+    }
+
+    [Fact]
+    public async Task Settle_whileTheIssueIsBetweenItsTwoWrites_invoiceEndsVoid()
+    {
+        const string appointmentId = "appt-settle-in-the-gap";
+        var issueHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var settled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _host.Invoices.BeforeAdd = async invoice =>
+        {
+            if (invoice.Status != InvoiceStatus.Open)
+                return;
+            issueHeld.TrySetResult();
+            await settled.Task;
+        };
+
+        var issuing = Task.Run(() => _host.IssueInvoiceAsync(appointmentId));
+        await issueHeld.Task;
+        var outcome = await _host.SettleAsync(appointmentId);
+        settled.SetResult();
+        var issued = await issuing;
+
+        Assert.Equal(WorkflowOutcomeStatus.Voided, outcome.Status);
+        Assert.Equal(InvoiceStatus.Void, issued.Status);
+        Assert.Equal(InvoiceStatus.Void, (await _host.ReadInvoiceAsync(issued.Id)).Status);
+    }
+
+    [Fact]
+    public async Task Settle_beforeIssueForADoctorWithoutFee_nothingToSettle()
+    {
+        var outcome = await _host.SettleAsync("appt-never-invoiced", doctorId: "dr-without-fee");
+
+        Assert.Equal(WorkflowOutcomeStatus.NothingToSettle, outcome.Status);
+        Assert.Null(await _host.Invoices.FindAsync(
+            WorkflowHost.PatientId, InvoiceIds.ForAppointment("appt-never-invoiced"), CancellationToken.None));
+        Assert.Empty(_host.Alerts.Raised);
+    }
+
+    [Fact]
+    public async Task Settle_startedWithoutPatientAndDoctor_nothingToSettleAsBefore()
+    {
+        var outcome = await _host.SettleAsync("appt-settled-by-an-older-start", doctorId: null);
 
         Assert.Equal(WorkflowOutcomeStatus.NothingToSettle, outcome.Status);
         Assert.Empty(_host.Alerts.Raised);

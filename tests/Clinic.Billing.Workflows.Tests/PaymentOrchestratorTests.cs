@@ -145,6 +145,39 @@ public sealed class PaymentOrchestratorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pay_anotherKeyAfterThePaymentSucceeded_refusedAsNotPayableWithoutCharging()
+    {
+        var invoice = await _host.IssueInvoiceAsync("appt-paid-then-again");
+        var (firstId, _) = await _host.PayAsync(
+            WorkflowHost.Payment(invoice, SimulatedPaymentGateway.ApproveToken, "key-1"));
+
+        var (_, second) = await _host.PayAsync(
+            WorkflowHost.Payment(invoice, SimulatedPaymentGateway.ApproveToken, "key-2"));
+
+        Assert.Equal(
+            new WorkflowOutcome(invoice.Id, WorkflowOutcomeStatus.Refused, "invoice-not-payable"), second);
+        Assert.Equal((1, 1), (_host.Gateway.ChargeCalls, _host.Gateway.Captures));
+        var stored = await _host.ReadInvoiceAsync(invoice.Id);
+        Assert.Equal((InvoiceStatus.Paid, firstId), (stored.Status, stored.PaymentAttemptId));
+        Assert.Contains(_host.Logs.GetSnapshot(), record => record.Id.Name == "PaymentNotStarted");
+    }
+
+    [Fact]
+    public async Task Pay_voidInvoice_refusedAsNotPayableWithoutCharging()
+    {
+        var invoice = await _host.IssueInvoiceAsync("appt-void-then-paid");
+        await _host.InvoiceService.VoidAsync(WorkflowHost.PatientId, invoice.Id, null, CancellationToken.None);
+
+        var (_, outcome) = await _host.PayAsync(
+            WorkflowHost.Payment(invoice, SimulatedPaymentGateway.ApproveToken, "key-1"));
+
+        Assert.Equal(
+            new WorkflowOutcome(invoice.Id, WorkflowOutcomeStatus.Refused, "invoice-not-payable"), outcome);
+        Assert.Equal(0, _host.Gateway.ChargeCalls);
+        Assert.Equal(InvoiceStatus.Void, (await _host.ReadInvoiceAsync(invoice.Id)).Status);
+    }
+
+    [Fact]
     public async Task Pay_approvedChargeTheInvoiceRefuses_raisesChargeNotRecordedForStaff()
     {
         var invoice = await _host.IssueInvoiceAsync("appt-charge-not-recorded");

@@ -19,33 +19,22 @@ public sealed class InvoiceService(
 
     /// <summary>
     /// The appointment's invoice at the doctor's fee. Idempotent: a second call for the appointment returns
-    /// the first invoice; a call naming another patient or doctor for it is refused.
+    /// the first invoice; a call naming another patient or doctor for it is refused. An invoice that its
+    /// cancellation already voided (<see cref="IssueVoidAsync"/>) is returned void, never opened again.
     /// </summary>
-    public async Task<Result<Invoice>> IssueForAppointmentAsync(
-        string appointmentId, string patientId, string doctorId, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(appointmentId);
-        ArgumentException.ThrowIfNullOrEmpty(patientId);
-        ArgumentException.ThrowIfNullOrEmpty(doctorId);
+    public Task<Result<Invoice>> IssueForAppointmentAsync(
+        string appointmentId, string patientId, string doctorId, CancellationToken cancellationToken) =>
+        IssueAsync(appointmentId, patientId, doctorId, InvoiceStatus.Open, cancellationToken);
 
-        var known = await invoices.FindLinkAsync(appointmentId, cancellationToken);
-        if (known is not null)
-            return await ReplayAsync(known, patientId, doctorId, cancellationToken);
-
-        var fee = await fees.FindAsync(doctorId, cancellationToken);
-        if (fee is null)
-        {
-            events.InvoiceNotIssued(appointmentId, BillingFailures.FeeNotFound.Code);
-            return BillingFailures.FeeNotFound;
-        }
-
-        var link = new InvoiceLink(
-            appointmentId, InvoiceIds.ForAppointment(appointmentId), patientId, doctorId);
-        var earlier = await invoices.AddLinkAsync(link, cancellationToken);
-        return earlier is null
-            ? await AddInvoiceAsync(link, fee.Fee, cancellationToken)
-            : await ReplayAsync(earlier, patientId, doctorId, cancellationToken);
-    }
+    /// <summary>
+    /// Records the invoice of an appointment cancelled before its invoice was issued, in the void state, so
+    /// the issue that comes later finds it void and leaves it. Both write the same insert-only keys, so
+    /// whichever runs first, or both at once, the first insert decides: should the issue's open invoice win,
+    /// it is returned as stored, for the caller to void it as any open invoice.
+    /// </summary>
+    public Task<Result<Invoice>> IssueVoidAsync(
+        string appointmentId, string patientId, string doctorId, CancellationToken cancellationToken) =>
+        IssueAsync(appointmentId, patientId, doctorId, InvoiceStatus.Void, cancellationToken);
 
     public async Task<Result<Invoice>> GetForPatientAsync(
         string patientId, string invoiceId, CancellationToken cancellationToken)
@@ -105,16 +94,21 @@ public sealed class InvoiceService(
     /// <summary>
     /// Marks the invoice payment-pending for <paramref name="paymentAttemptId"/> (the payment orchestration's
     /// instance id), so that one payment attempt at a time can charge it: the same attempt again is no change
-    /// (a retried activity), another attempt while it is pending is refused with payment-in-progress.
+    /// (a retried activity), another attempt while it is pending is refused with payment-in-progress, and an
+    /// invoice that is paid, refunded or void with invoice-not-payable.
     /// </summary>
-    public Task<Result<Invoice>> MarkPaymentPendingAsync(
+    public async Task<Result<Invoice>> MarkPaymentPendingAsync(
         string patientId, string invoiceId, string paymentAttemptId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(paymentAttemptId);
 
-        return ChangeAsync(patientId, invoiceId, InvoiceStatus.PaymentPending, null, paymentAttemptId,
-            invoice => invoice with { FailureCode = null, PaymentAttemptId = paymentAttemptId },
+        var pending = await ChangeAsync(patientId, invoiceId, InvoiceStatus.PaymentPending, null,
+            paymentAttemptId, invoice => invoice with { FailureCode = null, PaymentAttemptId = paymentAttemptId },
             cancellationToken);
+        // Said the way PayInvoice says it up front, for a race its read of the invoice missed.
+        return pending.Failure?.Code == BillingFailures.IllegalTransitionCode
+            ? BillingFailures.InvoiceNotPayable
+            : pending;
     }
 
     /// <summary>Records the charge of the attempt that holds the pending invoice; others are refused.</summary>
@@ -185,8 +179,42 @@ public sealed class InvoiceService(
         ChangeAsync(patientId, invoiceId, InvoiceStatus.Paid, null, null,
             invoice => invoice with { FailureCode = failureCode }, cancellationToken);
 
+    private async Task<Result<Invoice>> IssueAsync(
+        string appointmentId,
+        string patientId,
+        string doctorId,
+        InvoiceStatus initial,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(appointmentId);
+        ArgumentException.ThrowIfNullOrEmpty(patientId);
+        ArgumentException.ThrowIfNullOrEmpty(doctorId);
+
+        var known = await invoices.FindLinkAsync(appointmentId, cancellationToken);
+        if (known is not null)
+            return await ReplayAsync(known, patientId, doctorId, initial, cancellationToken);
+
+        var fee = await fees.FindAsync(doctorId, cancellationToken);
+        if (fee is null)
+        {
+            events.InvoiceNotIssued(appointmentId, BillingFailures.FeeNotFound.Code);
+            return BillingFailures.FeeNotFound;
+        }
+
+        var link = new InvoiceLink(
+            appointmentId, InvoiceIds.ForAppointment(appointmentId), patientId, doctorId);
+        var earlier = await invoices.AddLinkAsync(link, cancellationToken);
+        return earlier is null
+            ? await AddInvoiceAsync(link, fee.Fee, initial, cancellationToken)
+            : await ReplayAsync(earlier, patientId, doctorId, initial, cancellationToken);
+    }
+
     private async Task<Result<Invoice>> ReplayAsync(
-        InvoiceLink link, string patientId, string doctorId, CancellationToken cancellationToken)
+        InvoiceLink link,
+        string patientId,
+        string doctorId,
+        InvoiceStatus initial,
+        CancellationToken cancellationToken)
     {
         if (link.PatientId != patientId || link.DoctorId != doctorId)
         {
@@ -196,35 +224,47 @@ public sealed class InvoiceService(
 
         var stored = await invoices.FindAsync(link.PatientId, link.InvoiceId, cancellationToken);
         if (stored is not null)
-        {
-            events.InvoiceReplayed(stored.Invoice);
-            return stored.Invoice;
-        }
+            return Replayed(stored.Invoice, initial);
 
         // The issue that added the link stopped before the invoice was written: finish its work.
         var fee = await fees.FindAsync(doctorId, cancellationToken);
         return fee is null
             ? BillingFailures.FeeNotFound
-            : await AddInvoiceAsync(link, fee.Fee, cancellationToken);
+            : await AddInvoiceAsync(link, fee.Fee, initial, cancellationToken);
     }
 
+    /// <summary>
+    /// Inserts the invoice in <paramref name="initial"/> (open, or void for a cancellation that came first);
+    /// an insert that meets the row of a concurrent issue or cancellation returns that row instead.
+    /// </summary>
     private async Task<Result<Invoice>> AddInvoiceAsync(
-        InvoiceLink link, Money fee, CancellationToken cancellationToken)
+        InvoiceLink link, Money fee, InvoiceStatus initial, CancellationToken cancellationToken)
     {
-        var invoice = Invoice.Issue(
-            link.AppointmentId, link.PatientId, link.DoctorId, fee, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var invoice = initial == InvoiceStatus.Void
+            ? Invoice.IssueVoid(link.AppointmentId, link.PatientId, link.DoctorId, fee, now)
+            : Invoice.Issue(link.AppointmentId, link.PatientId, link.DoctorId, fee, now);
         if (await invoices.AddAsync(invoice, cancellationToken))
         {
-            events.InvoiceCreated(invoice);
+            if (invoice.Status == InvoiceStatus.Void)
+                events.InvoiceVoided(invoice);
+            else
+                events.InvoiceCreated(invoice);
             return invoice;
         }
 
         var stored = await invoices.FindAsync(link.PatientId, link.InvoiceId, cancellationToken);
-        if (stored is null)
-            return BillingFailures.InvoiceNotFound;
+        return stored is null ? BillingFailures.InvoiceNotFound : Replayed(stored.Invoice, initial);
+    }
 
-        events.InvoiceReplayed(stored.Invoice);
-        return stored.Invoice;
+    /// <summary>The invoice already stored; an issue that finds it void says so, as it leaves it void.</summary>
+    private Invoice Replayed(Invoice stored, InvoiceStatus initial)
+    {
+        if (initial == InvoiceStatus.Open && stored.Status == InvoiceStatus.Void)
+            events.InvoiceLeftVoid(stored);
+        else
+            events.InvoiceReplayed(stored);
+        return stored;
     }
 
     /// <summary>

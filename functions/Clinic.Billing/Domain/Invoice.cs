@@ -31,10 +31,26 @@ public sealed record Invoice(
             InvoiceStatus.Open, now, now, 1);
 
     /// <summary>
+    /// The invoice of an appointment cancelled before its invoice was issued: void from the start, so that
+    /// nothing can charge it and the issue that follows leaves it void.
+    /// </summary>
+    public static Invoice IssueVoid(
+        string appointmentId, string patientId, string doctorId, Money amount, DateTimeOffset now) =>
+        Issue(appointmentId, patientId, doctorId, amount, now) with { Status = InvoiceStatus.Void };
+
+    /// <summary>
     /// True while a payment attempt other than <paramref name="paymentAttemptId"/> holds the invoice pending.
     /// </summary>
     public bool HasPaymentInFlightOtherThan(string paymentAttemptId) =>
         Status == InvoiceStatus.PaymentPending && PaymentAttemptId != paymentAttemptId;
+
+    /// <summary>
+    /// Whether payment attempt <paramref name="paymentAttemptId"/> may go on: an open invoice, or one whose
+    /// payment failed (a retry with another card), takes any attempt; a paid, refunded or void one only the
+    /// attempt that last held it, whose resubmission joins what it started instead of charging again.
+    /// </summary>
+    public bool IsPayableBy(string paymentAttemptId) =>
+        InvoiceTransitions.CanMove(Status, InvoiceStatus.PaymentPending) || PaymentAttemptId == paymentAttemptId;
 
     /// <summary>This invoice in <paramref name="status"/>, or a failure if the move is not allowed.</summary>
     public Result<Invoice> MoveTo(InvoiceStatus status, DateTimeOffset now)

@@ -23,6 +23,10 @@ public sealed class BillingEventLog(EncryptedEventLog encrypted, ILogger<Billing
     public void InvoiceReplayed(Invoice invoice) =>
         Log.InvoiceReplayed(logger, invoice.Id, invoice.AppointmentId);
 
+    /// <summary>An issue found the appointment's invoice void (cancelled first) and left it so.</summary>
+    public void InvoiceLeftVoid(Invoice invoice) =>
+        Log.InvoiceLeftVoid(logger, invoice.Id, invoice.AppointmentId);
+
     public void InvoiceVoided(Invoice invoice)
     {
         Log.InvoiceVoided(logger, invoice.Id, invoice.AppointmentId);

@@ -14,7 +14,9 @@ namespace Clinic.Functions.Billing;
 /// <summary>
 /// Billing's side of scheduling's outbox: a booked appointment gets its invoice, a cancelled one its settlement.
 /// The HTTP functions already try both right away; this is the path that cannot be lost, because the change was
-/// committed with its outbox row. Both steps are idempotent, so doing them twice is harmless. A step that fails
+/// committed with its outbox row. Both steps are idempotent, so doing them twice is harmless, and they meet in
+/// either order: a cancellation handled first records the invoice void, and the booking's issue then leaves it
+/// void (a booking replayed after a refund, likewise, finds its invoice and changes nothing). A step that fails
 /// throws; the queue retries it, then moves it to the poison queue, whose handler keeps it for administrators
 /// (the same dead-letter list and replay as notifications) and raises an alert.
 /// </summary>
@@ -43,7 +45,9 @@ public sealed class BillingChangeFunctions(
                 break;
 
             case AppointmentChangeKind.Cancelled:
-                var settlement = new SettlementInput(change.AppointmentId, retry.Value);
+                // The patient and doctor let a cancellation that overtook its booking record the invoice void.
+                var settlement = new SettlementInput(change.AppointmentId, retry.Value,
+                    PatientId: change.PatientId, DoctorId: change.DoctorId);
                 await client.StartOrJoinSettlementAsync(settlement, cancellationToken);
                 break;
         }

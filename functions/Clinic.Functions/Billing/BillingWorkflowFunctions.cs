@@ -97,6 +97,12 @@ public sealed class BillingWorkflowFunctions(IServiceProvider services)
     public Task<InvoiceStep> VoidInvoice([ActivityTrigger] VoidInvoiceInput input, FunctionContext context) =>
         Run<VoidInvoiceActivity, VoidInvoiceInput, InvoiceStep>(BillingWorkflowNames.VoidInvoice, input, context);
 
+    [Function(BillingWorkflowNames.VoidUnissuedInvoice)]
+    public Task<AppointmentInvoice> VoidUnissuedInvoice(
+        [ActivityTrigger] UnissuedInvoiceInput input, FunctionContext context) =>
+        Run<VoidUnissuedInvoiceActivity, UnissuedInvoiceInput, AppointmentInvoice>(
+            BillingWorkflowNames.VoidUnissuedInvoice, input, context);
+
     private Task<TOutput> Run<TActivity, TInput, TOutput>(string name, TInput input, FunctionContext context)
         where TActivity : TaskActivity<TInput, TOutput>
     {

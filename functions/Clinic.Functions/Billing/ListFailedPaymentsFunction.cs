@@ -3,6 +3,7 @@ using Clinic.Billing.Application;
 using Clinic.Platform.Errors;
 using Clinic.Platform.Http;
 using Clinic.Platform.Identity;
+using Clinic.Platform.Privacy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -12,8 +13,10 @@ namespace Clinic.Functions.Billing;
 /// <summary>
 /// Invoices whose payment failed in a month (UTC; this month unless <c>?month=YYYY-MM</c>), for administrators
 /// following up the PaymentFailed alerts. No card data: invoices carry none but the last four digits of paid ones.
+/// Patients appear by pseudonym only, the one the admin users list shows.
 /// </summary>
-public sealed class ListFailedPaymentsFunction(InvoiceService invoices, TimeProvider time)
+public sealed class ListFailedPaymentsFunction(
+    InvoiceService invoices, Pseudonymizer pseudonyms, TimeProvider time)
 {
     [Function("ListFailedPayments")]
     [FunctionAccess(AccessPolicy.Admin)]
@@ -32,7 +35,7 @@ public sealed class ListFailedPaymentsFunction(InvoiceService invoices, TimeProv
         return ApiResults.Ok(new
         {
             month = $"{year:D4}-{number:D2}",
-            invoices = failed.Select(FailedPaymentResponse.From).ToList(),
+            invoices = failed.Select(invoice => FailedPaymentResponse.From(invoice, pseudonyms)).ToList(),
         }).NoStore();
     }
 

@@ -16,10 +16,11 @@ namespace Clinic.Functions.Billing;
 /// <summary>
 /// Starts the payment of the caller's invoice, or joins the one its Idempotency-Key already started, and
 /// answers 202 with the invoice as the place to follow it; while a payment under another key is in flight it
-/// answers 409 payment-in-progress (a race that this read misses is refused by the orchestration's first
-/// step, which lets one payment at a time hold the invoice). The Durable client is a binding: the Functions
-/// host hands it over per call (the extension registers none for injection); the local host binds the
-/// client of its in-process Durable host to the same parameter.
+/// answers 409 payment-in-progress, and for an invoice that is paid, refunded or void 409 invoice-not-payable
+/// (a race that this read misses is refused by the orchestration's first step, which lets one payment at a
+/// time hold the invoice and none hold one that is not payable). A failed payment may be paid again. The
+/// Durable client is a binding: the Functions host hands it over per call (the extension registers none for
+/// injection); the local host binds the client of its in-process Durable host to the same parameter.
 /// </summary>
 public sealed class PayInvoiceFunction(InvoiceService invoices, IOptions<GatewayRetryOptions> retry)
 {
@@ -49,6 +50,10 @@ public sealed class PayInvoiceFunction(InvoiceService invoices, IOptions<Gateway
         var attemptId = PaymentOrchestrator.InstanceIdFor(invoiceId, input.Value!.IdempotencyKey);
         if (invoice.Value!.HasPaymentInFlightOtherThan(attemptId))
             return ApiResults.Problem(request.HttpContext, BillingFailures.PaymentInProgress).NoStore();
+
+        // Paid, refunded or void: said now, rather than a 202 for an orchestration that would charge nothing.
+        if (!invoice.Value.IsPayableBy(attemptId))
+            return ApiResults.Problem(request.HttpContext, BillingFailures.InvoiceNotPayable).NoStore();
 
         var instanceId = await client.StartOrJoinPaymentAsync(input.Value, cancellationToken);
         return ApiResults.Accepted($"/api/me/invoices/{invoiceId}", new { instanceId, status = "accepted" })

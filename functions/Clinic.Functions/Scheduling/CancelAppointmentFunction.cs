@@ -39,7 +39,9 @@ public sealed class CancelAppointmentFunction(
         var result = await appointments.CancelAsync(caller.UserId, appointmentId, cancellationToken);
         if (result.Succeeded)
         {
-            var settlement = new SettlementInput(result.Value!.Id, retry.Value);
+            var cancelled = result.Value!;
+            var settlement = new SettlementInput(
+                cancelled.Id, retry.Value, PatientId: caller.UserId, DoctorId: cancelled.DoctorId);
             await client.TryStartOrJoinSettlementAsync(settlement, logger, cancellationToken);
         }
 

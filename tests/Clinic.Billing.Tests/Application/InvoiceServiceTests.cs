@@ -73,6 +73,83 @@ public sealed class InvoiceServiceTests
     }
 
     [Fact]
+    public async Task IssueVoid_beforeTheIssue_recordsItVoidAndTheIssueLeavesItVoid()
+    {
+        using var harness = await BillingHarness.SeededAsync();
+
+        var voided = await harness.Service.IssueVoidAsync("appt-1", Patient, Doctor, default);
+        var issued = await harness.Service.IssueForAppointmentAsync("appt-1", Patient, Doctor, default);
+
+        Assert.Equal(InvoiceStatus.Void, voided.Value?.Status);
+        Assert.Equal(voided.Value, issued.Value);
+        Assert.Equal(Money.Of(5000m, "JPY"), issued.Value!.Amount);
+        Assert.Single(await harness.Service.ListForPatientAsync(Patient, default));
+        var records = harness.Logs.GetSnapshot();
+        Assert.Contains(records, record => record.Id.Name == "InvoiceVoided");
+        Assert.Contains(records, record => record.Id.Name == "InvoiceLeftVoid");
+        Assert.DoesNotContain(records, record => record.Id.Name == "InvoiceCreated");
+    }
+
+    [Fact]
+    public async Task IssueVoid_afterTheIssue_returnsTheOpenInvoiceForTheCallerToVoid()
+    {
+        using var harness = await BillingHarness.SeededAsync();
+        var issued = await IssueAsync(harness);
+
+        var stored = await harness.Service.IssueVoidAsync("appt-1", Patient, Doctor, default);
+
+        Assert.Equal(issued, stored.Value);
+        Assert.Equal(InvoiceStatus.Open, stored.Value!.Status);
+    }
+
+    [Fact]
+    public async Task IssueVoid_afterALinkWithoutInvoice_finishesTheInvoiceVoid()
+    {
+        using var harness = await BillingHarness.SeededAsync();
+        var link = new InvoiceLink("appt-1", InvoiceIds.ForAppointment("appt-1"), Patient, Doctor);
+        await harness.Invoices.AddLinkAsync(link, default);
+
+        var voided = await harness.Service.IssueVoidAsync("appt-1", Patient, Doctor, default);
+        var issued = await harness.Service.IssueForAppointmentAsync("appt-1", Patient, Doctor, default);
+
+        Assert.Equal(InvoiceStatus.Void, voided.Value?.Status);
+        Assert.Equal(InvoiceStatus.Void, issued.Value?.Status);
+    }
+
+    [Fact]
+    public async Task IssueVoid_andIssueConcurrently_bothReturnTheOneInvoiceThatWonTheInsert()
+    {
+        using var harness = await BillingHarness.SeededAsync();
+        var appointmentIds = Enumerable.Range(0, 20).Select(i => $"appt-{i}").ToList();
+
+        var pairs = await Task.WhenAll(appointmentIds.Select(async appointmentId =>
+        {
+            var voiding = Task.Run(() => harness.Service.IssueVoidAsync(appointmentId, Patient, Doctor, default));
+            var issuing = Task.Run(
+                () => harness.Service.IssueForAppointmentAsync(appointmentId, Patient, Doctor, default));
+            return (Voided: await voiding, Issued: await issuing);
+        }));
+
+        Assert.All(pairs, pair => Assert.Equal(pair.Voided.Value, pair.Issued.Value));
+        Assert.Equal(appointmentIds.Count, (await harness.Service.ListForPatientAsync(Patient, default)).Count);
+    }
+
+    [Fact]
+    public async Task Issue_afterARefund_returnsTheRefundedInvoiceUnchanged()
+    {
+        using var harness = await BillingHarness.SeededAsync();
+        var paid = await PaidAsync(harness);
+        await harness.Service.MarkRefundPendingAsync(Patient, paid.Id, paid.Version, default);
+        var refunded = (await harness.Service.MarkRefundedAsync(Patient, paid.Id, default)).Value;
+
+        var replayed = await harness.Service.IssueForAppointmentAsync("appt-1", Patient, Doctor, default);
+
+        Assert.Equal(InvoiceStatus.Refunded, replayed.Value?.Status);
+        Assert.Equal(refunded, replayed.Value);
+        Assert.Equal(refunded, (await harness.Service.GetForPatientAsync(Patient, paid.Id, default)).Value);
+    }
+
+    [Fact]
     public async Task MarkPaid_pendingInvoice_recordsLast4AndReference()
     {
         using var harness = await BillingHarness.SeededAsync();
@@ -160,6 +237,45 @@ public sealed class InvoiceServiceTests
         var stored = await harness.Service.GetForPatientAsync(Patient, invoice.Id, default);
         Assert.Equal(
             (InvoiceStatus.PaymentPending, Attempt), (stored.Value!.Status, stored.Value.PaymentAttemptId));
+    }
+
+    [Fact]
+    public async Task MarkPaymentPending_voidInvoice_isRefusedAsNotPayable()
+    {
+        using var harness = await BillingHarness.SeededAsync();
+        var invoice = await IssueAsync(harness);
+        await harness.Service.VoidAsync(Patient, invoice.Id, null, default);
+
+        var pending = await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, Attempt, default);
+
+        Assert.Equal("invoice-not-payable", pending.Failure?.Code);
+        Assert.Equal(InvoiceStatus.Void, (await harness.Service.GetForPatientAsync(Patient, invoice.Id, default))
+            .Value?.Status);
+    }
+
+    [Fact]
+    public async Task MarkPaymentPending_invoicePaidByAnotherAttempt_isRefusedAsNotPayable()
+    {
+        using var harness = await BillingHarness.SeededAsync();
+        var paid = await PaidAsync(harness);
+
+        var pending = await harness.Service.MarkPaymentPendingAsync(Patient, paid.Id, OtherAttempt, default);
+
+        Assert.Equal("invoice-not-payable", pending.Failure?.Code);
+    }
+
+    [Fact]
+    public async Task MarkPaymentPending_afterAFailedPayment_takesTheNewAttempt()
+    {
+        using var harness = await BillingHarness.SeededAsync();
+        var invoice = await IssueAsync(harness);
+        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, Attempt, default);
+        await harness.Service.MarkPaymentFailedAsync(Patient, invoice.Id, Attempt, "card_declined", default);
+
+        var pending = await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, OtherAttempt, default);
+
+        Assert.Equal(InvoiceStatus.PaymentPending, pending.Value?.Status);
+        Assert.Equal(OtherAttempt, pending.Value?.PaymentAttemptId);
     }
 
     [Fact]

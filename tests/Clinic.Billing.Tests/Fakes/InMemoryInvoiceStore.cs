@@ -28,9 +28,18 @@ internal sealed class InMemoryInvoiceStore : IInvoiceStore
         string patientId, string invoiceId, CancellationToken cancellationToken) =>
         Task.FromResult(_invoices.GetValueOrDefault((patientId, invoiceId)));
 
-    public Task<bool> AddAsync(Invoice invoice, CancellationToken cancellationToken) =>
-        Task.FromResult(
-            _invoices.TryAdd((invoice.PatientId, invoice.Id), new StoredInvoice(invoice, NextETag())));
+    /// <summary>
+    /// Awaited before each invoice insert, so a test can hold a writer between its two inserts (the link is
+    /// written, the invoice not yet) while another runs.
+    /// </summary>
+    public Func<Invoice, Task>? BeforeAdd { get; set; }
+
+    public async Task<bool> AddAsync(Invoice invoice, CancellationToken cancellationToken)
+    {
+        if (BeforeAdd is { } beforeAdd)
+            await beforeAdd(invoice);
+        return _invoices.TryAdd((invoice.PatientId, invoice.Id), new StoredInvoice(invoice, NextETag()));
+    }
 
     public Task<StoredInvoice?> ReplaceAsync(
         StoredInvoice current, Invoice changed, CancellationToken cancellationToken)

@@ -121,10 +121,18 @@ internal sealed class WorkflowHost : IAsyncDisposable
         return await WaitForOutcomeAsync(instanceId);
     }
 
+    /// <summary>
+    /// Settles the cancelled appointment as the app starts it, with its patient and doctor; a null
+    /// <paramref name="doctorId"/> starts it as settlements started before those were passed.
+    /// </summary>
     public async Task<WorkflowOutcome> SettleAsync(
-        string appointmentId, TimeSpan? pendingPaymentWait = null, int maxRounds = 120)
+        string appointmentId,
+        TimeSpan? pendingPaymentWait = null,
+        int maxRounds = 120,
+        string? doctorId = DoctorId)
     {
-        var input = new SettlementInput(appointmentId, FastRetry, pendingPaymentWait, maxRounds);
+        var input = new SettlementInput(appointmentId, FastRetry, pendingPaymentWait, maxRounds,
+            PatientId: doctorId is null ? null : PatientId, DoctorId: doctorId);
         var instanceId = await Client.StartOrJoinSettlementAsync(input, CancellationToken.None);
         return await WaitForOutcomeAsync(instanceId);
     }

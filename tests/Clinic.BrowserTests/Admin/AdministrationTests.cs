@@ -1,4 +1,6 @@
 using Clinic.BrowserTests.Infrastructure;
+using Clinic.Platform.Privacy;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -6,7 +8,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Clinic.BrowserTests.Admin;
 
 /// <summary>
-/// Administrators see the users and the month's failed payments; nobody else is offered the page.
+/// Administrators see the users and the month's failed payments, whose patients they see by pseudonym only;
+/// nobody else is offered the page.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class AdministrationTests(ClinicSite site, ITestOutputHelper output)
@@ -14,7 +17,7 @@ public sealed class AdministrationTests(ClinicSite site, ITestOutputHelper outpu
     private const string Doctor = "dr-noah-fischer";
 
     [Fact]
-    public async Task FailedPayments_afterADeclinedCard_listTheInvoiceWithItsReason()
+    public async Task FailedPayments_afterADeclinedCard_listTheInvoiceWithItsReasonAndPatientPseudonym()
     {
         const string patient = "browser-patient-admin-sees";
         var arrange = new Arrange(site.Api);
@@ -30,6 +33,9 @@ public sealed class AdministrationTests(ClinicSite site, ITestOutputHelper outpu
         var row = admin.Locator($"#admin-payments-rows tr[data-invoice-id='{invoiceId}']");
         await Expect(row).ToContainTextAsync("card_declined");
         await Expect(row).ToContainTextAsync(Doctor);
+        var pseudonym = site.Services.GetRequiredService<Pseudonymizer>().Pseudonymize(patient);
+        await Expect(row).ToContainTextAsync(pseudonym);
+        await Expect(row).Not.ToContainTextAsync(patient);
         await Expect(admin.Locator("#admin-users-rows")).ToContainTextAsync("demo admin");
         session.AssertNoScriptErrors();
     }

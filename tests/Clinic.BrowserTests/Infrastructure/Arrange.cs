@@ -34,6 +34,30 @@ public sealed class Arrange(HttpClient api)
     public Task<JsonElement> InvoiceForAsync(string patient, string appointmentId) =>
         Invoices.WaitForAsync(api, patient, appointmentId);
 
+    public async Task CancelAsync(string patient, string appointmentId)
+    {
+        var response = await api.SendAsync(
+            Post($"/api/appointments/{appointmentId}/cancel", new { }).As(patient));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>
+    /// Reads the invoice until it is in <paramref name="status"/>: settling runs in the background.
+    /// </summary>
+    public async Task WaitForInvoiceStatusAsync(string patient, string invoiceId, string status)
+    {
+        using var deadline = new CancellationTokenSource(PaymentDeadline);
+        while (true)
+        {
+            var invoice = await (await api.SendAsync(Get($"/api/me/invoices/{invoiceId}").As(patient),
+                deadline.Token)).JsonAsync();
+            if (invoice.GetProperty("status").GetString() == status)
+                return;
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), deadline.Token);
+        }
+    }
+
     /// <summary>Pays with a test card token and waits until the payment has settled either way.</summary>
     public async Task<JsonElement> PayAsync(string patient, string invoiceId, string token)
     {

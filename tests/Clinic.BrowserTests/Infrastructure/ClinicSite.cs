@@ -24,6 +24,9 @@ public sealed class ClinicSite : IAsyncLifetime
 
     public Uri Address => Started(_emulator).Address;
 
+    /// <summary>The local host's services, for what a test must compute as the app does (a pseudonym).</summary>
+    public IServiceProvider Services => Started(_host).Services;
+
     public async Task InitializeAsync()
     {
         // The browser first: without one, nothing else is worth starting, and the message says what to do.

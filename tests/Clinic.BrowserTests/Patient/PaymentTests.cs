@@ -47,6 +47,30 @@ public sealed class PaymentTests(ClinicSite site, ITestOutputHelper output)
         session.AssertNoScriptErrors();
     }
 
+    [Fact]
+    public async Task Pay_invoiceVoidedWhileThePayPanelIsOpen_saysItCannotBePaidAndShowsItVoid()
+    {
+        const string patient = "browser-patient-pays-a-void-invoice";
+        var arrange = new Arrange(site.Api);
+        var slots = await arrange.FreeSlotsAsync(Doctor, weeksAhead: 4);
+        var appointmentId = (await arrange.BookAsync(patient, Doctor, slots[0])).GetProperty("id").GetString()!;
+        var invoiceId = (await arrange.InvoiceForAsync(patient, appointmentId)).GetProperty("id").GetString()!;
+        await using var session = await site.SignInAsync(output, patient, ["patient"]);
+        var page = session.Page;
+        await session.OpenAsync("invoices");
+        await PayButton(page, invoiceId).ClickAsync();
+        await arrange.CancelAsync(patient, appointmentId);
+        await arrange.WaitForInvoiceStatusAsync(patient, invoiceId, "void");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pay", Exact = true }).ClickAsync();
+
+        await Expect(page.Locator("#invoices-message")).ToContainTextAsync("This invoice cannot be paid");
+        await Expect(page.Locator("#pay-panel")).ToBeHiddenAsync();
+        await Expect(StatusOf(page, invoiceId)).ToHaveTextAsync("Void (appointment cancelled)");
+        await Expect(PayButton(page, invoiceId)).ToHaveCountAsync(0);
+        session.AssertNoScriptErrors();
+    }
+
     private async Task<string> BookAsync(string patient, int weeksAhead)
     {
         var arrange = new Arrange(site.Api);

@@ -6,6 +6,7 @@ using Clinic.Billing.Workflows;
 using Clinic.Billing.Workflows.Tests.Fakes;
 using Clinic.IntegrationTests.Infrastructure;
 using Clinic.Platform.Observability;
+using Clinic.Platform.Privacy;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -135,6 +136,34 @@ public sealed class PaymentFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListFailedPayments_namesThePatientByTheAdminUsersPseudonymOnly()
+    {
+        const string patient = "patient-pay-failed-pseudonym";
+        // Signed in as Static Web Apps signs users in (its rolesSource call), so the users table knows them.
+        var signIn = new { identityProvider = "aad", userId = patient, userDetails = "patient@example.test" };
+        var signedIn = await Client.PostAsync("/api/auth/roles", Json(signIn));
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        var invoiceId = (await BookAndFindInvoiceAsync(patient, slotIndex: 21)).GetProperty("id").GetString()!;
+        var accepted = await Client.SendAsync(Post($"/api/me/invoices/{invoiceId}/pay",
+            new { paymentToken = "tok_decline" }, "pay-pseudonym-1").As(patient));
+        await PollUntilSettledAsync(patient, accepted.Headers.Location!.OriginalString);
+        var pseudonym = _host.Services.GetRequiredService<Pseudonymizer>().Pseudonymize(patient);
+
+        var failed = await Client.SendAsync(Get("/api/admin/payments/failed").As("demo-admin"));
+
+        var body = await failed.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(patient, body, StringComparison.Ordinal);
+        using var listed = JsonDocument.Parse(body);
+        var entry = listed.RootElement.GetProperty("invoices").EnumerateArray()
+            .Single(invoice => invoice.GetProperty("invoiceId").GetString() == invoiceId);
+        Assert.Equal(pseudonym, entry.GetProperty("patientPseudonym").GetString());
+        Assert.False(entry.TryGetProperty("patientId", out _));
+        var user = await Client.SendAsync(Get($"/api/admin/users/{pseudonym}").As("demo-admin"));
+        Assert.Equal(HttpStatusCode.OK, user.StatusCode);
+        Assert.Equal(pseudonym, (await user.JsonAsync()).GetProperty("pseudonym").GetString());
+    }
+
+    [Fact]
     public async Task Pay_sameKeySubmittedConcurrently_oneOrchestrationOneCharge()
     {
         const string patient = "patient-pay-race";
@@ -243,6 +272,72 @@ public sealed class PaymentFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Empty(PaymentDataLeaks.Find(_host.Logs.GetSnapshot(), forms));
     }
 
+    [Theory]
+    [InlineData("paid", 16)]
+    [InlineData("refunded", 17)]
+    [InlineData("void", 18)]
+    public async Task Pay_invoiceThatIsNotPayable_isAConflictProblemAndStartsNothing(string state, int slotIndex)
+    {
+        var patient = "patient-pay-not-payable-" + state;
+        var invoice = await BookAndFindInvoiceAsync(patient, slotIndex);
+        var invoiceId = invoice.GetProperty("id").GetString()!;
+        await BringToAsync(patient, invoice, state);
+        var gateway = _host.Services.GetRequiredService<SimulatedPaymentGateway>();
+        var capturedBefore = gateway.Captures;
+
+        var answer = await Client.SendAsync(Post(
+            $"/api/me/invoices/{invoiceId}/pay", new { paymentToken = "tok_approve" }, "pay-again").As(patient));
+
+        Assert.Equal(HttpStatusCode.Conflict, answer.StatusCode);
+        Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("no-store", answer.Headers.CacheControl!.ToString());
+        Assert.Equal("/problems/invoice-not-payable", (await answer.JsonAsync()).GetProperty("type").GetString());
+        Assert.Null(await _host.Services.GetRequiredService<DurableTaskClient>().GetInstanceAsync(
+            PaymentOrchestrator.InstanceIdFor(invoiceId, "pay-again"), CancellationToken.None));
+        Assert.Equal(capturedBefore, gateway.Captures);
+        Assert.Equal(state, (await ReadInvoiceAsync(patient, invoiceId)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Pay_sameKeyAgainAfterItPaid_joinsThePaymentWithoutAnotherCharge()
+    {
+        const string patient = "patient-pay-same-key-after";
+        var invoiceId = (await BookAndFindInvoiceAsync(patient, slotIndex: 19)).GetProperty("id").GetString()!;
+        var path = $"/api/me/invoices/{invoiceId}/pay";
+        var first = await Client.SendAsync(
+            Post(path, new { paymentToken = "tok_approve" }, "pay-once").As(patient));
+        await PollUntilSettledAsync(patient, first.Headers.Location!.OriginalString);
+        var gateway = _host.Services.GetRequiredService<SimulatedPaymentGateway>();
+        var capturedBefore = gateway.Captures;
+
+        var again = await Client.SendAsync(
+            Post(path, new { paymentToken = "tok_approve" }, "pay-once").As(patient));
+
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        Assert.Equal(
+            (await first.JsonAsync()).GetProperty("instanceId").GetString(),
+            (await again.JsonAsync()).GetProperty("instanceId").GetString());
+        Assert.Equal(capturedBefore, gateway.Captures);
+    }
+
+    [Fact]
+    public async Task Pay_failedInvoiceAgainWithAnotherCard_isAcceptedAndEndsPaid()
+    {
+        const string patient = "patient-pay-retry-after-failure";
+        var invoiceId = (await BookAndFindInvoiceAsync(patient, slotIndex: 20)).GetProperty("id").GetString()!;
+        var path = $"/api/me/invoices/{invoiceId}/pay";
+        var declined = await Client.SendAsync(
+            Post(path, new { paymentToken = "tok_decline" }, "pay-retry-1").As(patient));
+        await PollUntilSettledAsync(patient, declined.Headers.Location!.OriginalString);
+
+        var retried = await Client.SendAsync(
+            Post(path, new { paymentToken = "tok_approve" }, "pay-retry-2").As(patient));
+
+        Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
+        await WaitForOrchestrationAsync((await retried.JsonAsync()).GetProperty("instanceId").GetString()!);
+        Assert.Equal("paid", (await ReadInvoiceAsync(patient, invoiceId)).GetProperty("status").GetString());
+    }
+
     [Fact]
     public async Task Cancel_unpaidAndPaidAppointments_voidsOneAndRefundsTheOther()
     {
@@ -315,6 +410,27 @@ public sealed class PaymentFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains(records, r => r.Id.Name == "RefundIssued");
         string[] secrets = [.. PaymentDataLeaks.RenderingsOf(fee), "tok_transient_1", "4242", patient];
         Assert.Empty(PaymentDataLeaks.Find(records, secrets));
+    }
+
+    /// <summary>Pays the invoice, cancels its appointment, or both, and waits for the state that follows.</summary>
+    private async Task BringToAsync(string patient, JsonElement invoice, string state)
+    {
+        var invoiceId = invoice.GetProperty("id").GetString()!;
+        if (state is "paid" or "refunded")
+        {
+            var paid = await Client.SendAsync(Post($"/api/me/invoices/{invoiceId}/pay",
+                new { paymentToken = "tok_approve" }, "pay-first").As(patient));
+            await PollUntilSettledAsync(patient, paid.Headers.Location!.OriginalString);
+        }
+
+        if (state is "refunded" or "void")
+        {
+            await Client.SendAsync(Post(
+                $"/api/appointments/{invoice.GetProperty("appointmentId").GetString()}/cancel", new { }).As(patient));
+        }
+
+        var reached = await PollUntilAsync(patient, invoiceId, state);
+        Assert.Equal(state, reached.GetProperty("status").GetString());
     }
 
     private async Task<JsonElement> PollUntilAsync(string patient, string invoiceId, string status)
