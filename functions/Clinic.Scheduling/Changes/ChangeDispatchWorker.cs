@@ -4,19 +4,15 @@ namespace Clinic.Scheduling.Changes;
 
 /// <summary>
 /// Publishes, in the background, the changes that requests posted right after their commit. A change it never
-/// gets to (the process stops first) stays in the outbox for the sweep.
+/// gets to (the process stops first) stays in the outbox for the sweep. One change at a time: publishing four
+/// at once made Azurite, single-threaded, answer bookings so slowly that the storage circuit opened (the
+/// notification benchmark failed); what a burst leaves in the buffer's overflow the sweep publishes.
 /// </summary>
 internal sealed class ChangeDispatchWorker(ChangeDispatcher dispatcher) : BackgroundService
 {
-    /// <summary>
-    /// Publishing a change is a few storage round trips (one send per consumer's queue, then the outbox row's
-    /// delete); one at a time, a busy instance would post changes faster than it publishes them.
-    /// </summary>
-    private const int Concurrency = 4;
-
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Parallel.ForEachAsync(
-            dispatcher.Committed.ReadAllAsync(stoppingToken),
-            new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = stoppingToken },
-            async (change, token) => await dispatcher.TryDispatchAsync(change, token));
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var change in dispatcher.Committed.ReadAllAsync(stoppingToken))
+            await dispatcher.TryDispatchAsync(change, stoppingToken);
+    }
 }
