@@ -260,8 +260,11 @@ public sealed class AppointmentService(
 
     private Failure? CheckSlot(Doctor doctor, Instant start)
     {
-        if (start < clock.GetCurrentInstant() + options.Value.Notice)
+        var now = clock.GetCurrentInstant();
+        if (start < now + options.Value.Notice)
             return SchedulingFailures.TooSoon;
+        if (start > now + Duration.FromDays(options.Value.MaxDaysAhead))
+            return SchedulingFailures.TooFarAhead;
         return SlotCalendar.Offers(doctor, start) ? null : SchedulingFailures.SlotNotOffered;
     }
 

@@ -23,6 +23,9 @@ public static class SchedulingFailures
     public static readonly Failure SlotNotOffered =
         Failure.Unprocessable("slot-not-offered", "The doctor does not offer a slot at this time.");
 
+    public static readonly Failure TooFarAhead = Failure.Unprocessable(
+        "too-far-ahead", "This slot is further ahead than bookings are taken. Please pick an earlier one.");
+
     public static readonly Failure TooSoon = Failure.Unprocessable(
         "too-soon", "This slot starts too soon or has passed. Please pick a later one.");
 

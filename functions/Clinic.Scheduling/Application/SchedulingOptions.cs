@@ -12,6 +12,9 @@ public sealed class SchedulingOptions
     /// <summary>The longest date range one slot search may cover.</summary>
     public int MaxSearchDays { get; set; } = 31;
 
+    /// <summary>How many days ahead slots are searched and booked.</summary>
+    public int MaxDaysAhead { get; set; } = 1826;
+
     internal Duration Notice => Duration.FromTimeSpan(MinimumNotice);
 
     /// <summary>

@@ -23,6 +23,9 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
+    // A date that many years from today, as yyyy-MM-dd.
+    private static string Years(int years) => DateTime.UtcNow.AddYears(years).ToString("yyyy-MM-dd");
+
     public static TheoryData<string, string, string?, int, string?> Cases => new()
     {
         // method, path, JSON body (or a marker), expected status, field named in errors
@@ -33,6 +36,8 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
         { "GET", $"{Slots}?from=2030-01-01&to=2030-02-15", null, 400, "to" },
         { "GET", $"{Slots}?from=2030-01-08&to=2030-01-01", null, 400, "to" },
         { "GET", "/api/doctors/dr-nobody/slots?from=2030-01-07&to=2030-01-08", null, 404, null },
+        { "GET", $"{Slots}?from=2020-01-06&to=2020-01-07", null, 400, "from" },
+        { "GET", $"{Slots}?from={Years(6)}&to={Years(6)}", null, 400, "to" },
         { "POST", "/api/appointments", "{\"doctorId\": ", 400, "doctorId" },
         { "POST", "/api/appointments", "[1,2]", 400, "body" },
         { "POST", "/api/appointments", "{\"doctorId\":\"" + Doctor + "\",\"start\":5}", 400, "start" },
@@ -75,6 +80,7 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
         { Doctor, "2030-01-07T08:40:00Z", "slot-not-offered" },
         { Doctor, "2030-01-06T08:30:00Z", "slot-not-offered" },
         { Doctor, "2030-01-07T07:00:00Z", "slot-not-offered" },
+        { Doctor, DateTimeOffset.UtcNow.AddYears(6).ToString("yyyy-MM-ddT08:30:00Z"), "too-far-ahead" },
         { "dr-noah-fischer", "2027-12-24T09:00:00Z", "slot-not-offered" },
         { Doctor, DateTimeOffset.UtcNow.AddMinutes(20).ToString("yyyy-MM-ddTHH:00:00Z"), "too-soon" },
     };
