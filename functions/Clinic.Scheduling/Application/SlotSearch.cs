@@ -62,8 +62,11 @@ public sealed class SlotSearch(
     // One range from the per-day entries: what the rules offer, less what is held, each day cached on its own,
     // so a change of one day recomputes the range from the other days' entries.
     private async Task<FreeSlots> ReadFreeSlotsAsync(
-        Doctor doctor, LocalDate from, LocalDate to, Instant earliest, CancellationToken cancellationToken)
+        Doctor searched, LocalDate from, LocalDate to, Instant earliest, CancellationToken cancellationToken)
     {
+        if (await RulesWithinThisReadAsync(searched, cancellationToken) is not { } doctor)
+            return FreeSlots.None;
+
         var offers = await OffersAsync(doctor, from, to, earliest, cancellationToken);
         var candidates = offers
             .SelectMany(offer => offer.Offer.Slots.Select(slot => (offer.Day, Slot: slot)))
@@ -109,18 +112,35 @@ public sealed class SlotSearch(
     {
         var offer = await cache.GetAsync(
             CacheKeys.Offer(doctor.Id, day),
-            _ => Task.FromResult(Offer(doctor, day)),
+            token => ReadOfferAsync(doctor, day, token),
             offer => offer.EstimatedBytes,
             cancellationToken);
         return (day, offer);
     }
 
-    private static DayOffer Offer(Doctor doctor, LocalDate day) => new(SlotCalendar.Between(doctor, day, day)
-        .Select(slot => new OfferedSlot(slot.Start, ToResponse(slot)))
-        .ToList());
+    private async Task<DayOffer> ReadOfferAsync(Doctor searched, LocalDate day, CancellationToken token) =>
+        await RulesWithinThisReadAsync(searched, token) is { } doctor
+            ? new DayOffer(SlotCalendar.Between(doctor, day, day)
+                .Select(slot => new OfferedSlot(slot.Start, ToResponse(slot)))
+                .ToList())
+            : new DayOffer([]);
 
+    // A cached entry built on the doctor's rules reads them within its own read (a cache hit, nearly always):
+    // rules read before that read began could predate an invalidation its stamp does not cover. Without the
+    // cache there is no entry to protect, and the searched doctor is current enough.
+    private Task<Doctor?> RulesWithinThisReadAsync(Doctor searched, CancellationToken token) =>
+        cache.Enabled ? doctors.FindAsync(searched.Id, token) : Task.FromResult<Doctor?>(searched);
+
+    // Dates are bounded near today, not only by the calendar: every searched day becomes a cache tag, and
+    // tags that anyone could mint by the thousand would outgrow the cache's memory bound.
     private void CheckRange(LocalDate from, LocalDate to, FieldErrors errors)
     {
+        var today = clock.GetCurrentInstant().InUtc().Date;
+        var ahead = options.Value.MaxDaysAhead;
+        if (from < today.PlusDays(-1))
+            errors.Add("from", "Search from yesterday on.");
+        if (to > today.PlusDays(ahead))
+            errors.Add("to", $"Search at most {ahead} days ahead.");
         if (to < from)
             errors.Add("to", "Must not be before from.");
         else if (Period.Between(from, to, PeriodUnits.Days).Days + 1 > options.Value.MaxSearchDays)
