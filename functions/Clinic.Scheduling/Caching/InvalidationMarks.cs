@@ -57,6 +57,18 @@ internal sealed class InvalidationMarks(TimeProvider time, IOptions<CacheOptions
         return true;
     }
 
+    /// <summary>
+    /// Whether the oldest storage read behind a value is at most <see cref="CacheOptions.Expiration"/> old. A
+    /// value made from other cached values (a search range from its days) would otherwise live a lifetime of its
+    /// own on top of theirs, and a change made on another instance could stay unseen for several lifetimes.
+    /// </summary>
+    public bool IsFresh(CacheStamp stamp)
+    {
+        ArgumentNullException.ThrowIfNull(stamp);
+
+        return time.GetUtcNow() - stamp.ReadAt <= options.Value.Expiration;
+    }
+
     // A mark matters while a value read before it can still be in the cache: no longer than an entry lives
     // plus the longest read, so older marks are dropped and the record stays small.
     private void Prune(DateTimeOffset now)

@@ -11,6 +11,9 @@ namespace Clinic.Scheduling.Caching;
 /// </summary>
 public sealed class SchedulingCache
 {
+    /// <summary>The read in progress on this call path, so that the cached values it uses report their age.</summary>
+    private static readonly AsyncLocal<ReadScope?> CurrentRead = new();
+
     private const HybridCacheEntryFlags NotKept =
         HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite;
 
@@ -61,9 +64,10 @@ public sealed class SchedulingCache
             new HybridCacheEntryOptions { Flags = entry.Flags },
             entry.Tags,
             cancellationToken);
-        if (_marks.IsCurrent(stamped.Stamp, entry.Tags))
+        if (_marks.IsCurrent(stamped.Stamp, entry.Tags) && _marks.IsFresh(stamped.Stamp))
         {
             _metrics.Record(entry.View, hit: !lookup.Loaded);
+            CurrentRead.Value?.Uses(stamped.Stamp);
             return stamped.Value;
         }
 
@@ -76,6 +80,7 @@ public sealed class SchedulingCache
         }
 
         _metrics.Record(entry.View, hit: false);
+        CurrentRead.Value?.Uses(fresh.Stamp);
         return fresh.Value;
     }
 
@@ -104,11 +109,16 @@ public sealed class SchedulingCache
         }
     }
 
+    // The stamp takes the time of the oldest storage read behind the value: its own, or that of a cached value
+    // the load used, which reports itself through the read scope.
     private async Task<Stamped<T>> ReadAsync<T>(
         Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken)
     {
         var stamp = _marks.Begin();
-        return new Stamped<T>(await load(cancellationToken), stamp);
+        var scope = new ReadScope(stamp.ReadAt);
+        CurrentRead.Value = scope;
+        var value = await load(cancellationToken);
+        return new Stamped<T>(value, stamp with { ReadAt = scope.Oldest });
     }
 
     private long? SizeOf<T>(T value, Func<T, long> sizeOf)
@@ -137,6 +147,31 @@ public sealed class SchedulingCache
             else
                 context.Flags = (context.Flags ?? HybridCacheEntryFlags.None) | NotKept;
             return stamped;
+        }
+    }
+
+    /// <summary>The oldest read time among the values one read used (they may be used in parallel).</summary>
+    private sealed class ReadScope(DateTimeOffset started)
+    {
+        private readonly Lock _gate = new();
+        private DateTimeOffset _oldest = started;
+
+        public DateTimeOffset Oldest
+        {
+            get
+            {
+                lock (_gate)
+                    return _oldest;
+            }
+        }
+
+        public void Uses(CacheStamp stamp)
+        {
+            lock (_gate)
+            {
+                if (stamp.ReadAt < _oldest)
+                    _oldest = stamp.ReadAt;
+            }
         }
     }
 }

@@ -26,6 +26,29 @@ public sealed class CacheLimitTests
     }
 
     [Fact]
+    public async Task Range_builtLateFromAnOlderDay_expiresWithThatDay()
+    {
+        using var harness = new CacheHarness(
+            new Dictionary<string, string?> { ["Cache:Expiration"] = "00:00:30" });
+        var slot = harness.FirstSlot(CacheHarness.Monday);
+        var (monday, tuesday) = (CacheHarness.Monday, CacheHarness.Monday.PlusDays(1));
+        await harness.FreeStartsAsync(monday);
+
+        // Booked on another instance: nothing here hears of it. A new range reuses Monday's cached day.
+        harness.Time.Advance(TimeSpan.FromSeconds(1));
+        harness.Appointments.Hold(CacheHarness.DoctorId, slot);
+        harness.Time.Advance(TimeSpan.FromSeconds(28));
+        var (from, to) = (TimeText.Format(monday), TimeText.Format(tuesday));
+        var lateRange = await harness.Slots.FindAsync(CacheHarness.DoctorId, from, to, CancellationToken.None);
+        harness.Time.Advance(TimeSpan.FromSeconds(2));
+        var afterMondaysLifetime = await harness.Slots.FindAsync(
+            CacheHarness.DoctorId, from, to, CancellationToken.None);
+
+        Assert.Contains(TimeText.Format(slot), lateRange.Value!.Slots.Select(s => s.StartUtc));
+        Assert.DoesNotContain(TimeText.Format(slot), afterMondaysLifetime.Value!.Slots.Select(s => s.StartUtc));
+    }
+
+    [Fact]
     public async Task Memory_manyDaysOverASmallLimit_staysWithinTheLimitAndKeepsNoMore()
     {
         const long limit = 1_000;

@@ -30,6 +30,23 @@ public sealed class DoctorChangeCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task UpdateAvailabilityAsync_duringASearchsRead_thatSearchNeverKeepsTheOldRules()
+    {
+        var atGate = _harness.Appointments.CloseGate();
+        var straddling = _harness.FreeStartsAsync(CacheHarness.Monday);
+        await atGate;
+
+        // The day off lands while the search, which began with the old rules, waits for its held slots.
+        await UpdateAsync(ParisRules.WithDaysOff(Monday));
+        _harness.Time.Advance(TimeSpan.FromMilliseconds(5));
+        _harness.Appointments.OpenGate();
+        await straddling;
+        var after = await _harness.FreeStartsAsync(CacheHarness.Monday);
+
+        Assert.Empty(after);
+    }
+
+    [Fact]
     public async Task UpdateAvailabilityAsync_removedDayOff_nextSearchShowsThatDaysSlots()
     {
         await UpdateAsync(ParisRules.WithDaysOff(Monday));
