@@ -68,7 +68,7 @@ public sealed class AppointmentService(
             if (existing.RequestFingerprint != link.RequestFingerprint)
                 return SchedulingFailures.IdempotencyKeyReused;
             if (await store.FindAsync(existing, cancellationToken) is { } earlier)
-                return Replay(earlier.Appointment, doctor);
+                return await ReplayAsync(earlier.Appointment, doctor);
         }
 
         var appointment = Appointment.Book(
@@ -171,7 +171,11 @@ public sealed class AppointmentService(
 
         var (stored, doctor, link) = found.Value;
         if (stored.Appointment.Status == AppointmentStatus.Cancelled)
+        {
+            // Already cancelled, perhaps by an attempt of this very request whose answer was lost.
+            await schedules.InvalidateAsync(doctor, InvalidationReason.Cancelled, stored.Appointment.Start);
             return AppointmentViews.ToResponse(stored.Appointment, doctor);
+        }
         if (CheckChangeable(stored.Appointment) is { } refusal)
             return refusal;
 
@@ -188,9 +192,11 @@ public sealed class AppointmentService(
 
         // Someone changed it meanwhile; if that change was a cancellation, this request has its answer.
         var latest = await store.FindAsync(link, cancellationToken);
-        return latest?.Appointment.Status == AppointmentStatus.Cancelled
-            ? AppointmentViews.ToResponse(latest.Appointment, doctor)
-            : SchedulingFailures.AppointmentChanged;
+        if (latest?.Appointment.Status != AppointmentStatus.Cancelled)
+            return SchedulingFailures.AppointmentChanged;
+
+        await schedules.InvalidateAsync(doctor, InvalidationReason.Cancelled, latest.Appointment.Start);
+        return AppointmentViews.ToResponse(latest.Appointment, doctor);
     }
 
     private async Task<Result<BookingResult>> CommitBookingAsync(
@@ -209,7 +215,7 @@ public sealed class AppointmentService(
 
         // A concurrent retry with the same key may have won: then its appointment is this request's answer.
         if (await store.FindAsync(link, cancellationToken) is { } winner)
-            return Replay(winner.Appointment, doctor);
+            return await ReplayAsync(winner.Appointment, doctor);
 
         // The slot was shown free here but is held: this instance's copy of that day is behind.
         await schedules.InvalidateAsync(doctor, InvalidationReason.SlotConflict, appointment.Start);
@@ -230,11 +236,14 @@ public sealed class AppointmentService(
             return refusal;
 
         var stored = await store.FindAsync(earlier, cancellationToken);
-        return stored is null ? refusal : Replay(stored.Appointment, doctor);
+        return stored is null ? refusal : await ReplayAsync(stored.Appointment, doctor);
     }
 
-    private BookingResult Replay(Appointment appointment, Doctor doctor)
+    // A replay may answer for a write whose own request never invalidated its day (a retried attempt that
+    // committed, a response lost on the way): invalidating again costs nothing and closes that gap.
+    private async Task<BookingResult> ReplayAsync(Appointment appointment, Doctor doctor)
     {
+        await schedules.InvalidateAsync(doctor, InvalidationReason.Booked, appointment.Start);
         Log.BookingReplayed(logger, appointment.Id);
         return new BookingResult(AppointmentViews.ToResponse(appointment, doctor), Replayed: true);
     }

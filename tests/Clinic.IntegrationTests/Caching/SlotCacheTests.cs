@@ -1,5 +1,8 @@
 using System.Net;
 using Clinic.IntegrationTests.Infrastructure;
+using Clinic.Scheduling.Application;
+using Clinic.Scheduling.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using static Clinic.IntegrationTests.Infrastructure.ApiClient;
 
 namespace Clinic.IntegrationTests.Caching;
@@ -72,6 +75,22 @@ public sealed class SlotCacheTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         Assert.Contains(from, after);
         Assert.DoesNotContain(to, after);
+    }
+
+    [Fact]
+    public async Task Booking_whoseAnswerWasLostAfterItsCommit_isReplayedAndStillInvalidatesTheDay()
+    {
+        await using var host = await RunningLocalHost.StartAsync(azurite.Azurite, services: services =>
+            services.AddSingleton<IAppointmentStore>(provider =>
+                new LostAnswerStore(provider.GetRequiredService<TableAppointmentStore>())));
+        var slot = (await FutureSlots.FindAsync(host.Client, Doctor, weeksAhead: 6))[0];
+
+        var booked = await host.Client.SendAsync(
+            Post("/api/appointments", new { doctorId = Doctor, start = slot }).As("cache-lost-answer"));
+        var after = await FutureSlots.FindAsync(host.Client, Doctor, weeksAhead: 6);
+
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+        Assert.DoesNotContain(slot, after);
     }
 
     private async Task<string> BookAsync(string start, string patient)
