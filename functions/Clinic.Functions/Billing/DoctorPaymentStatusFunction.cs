@@ -32,7 +32,8 @@ public sealed class DoctorPaymentStatusFunction(DoctorDayQuery day, InvoiceServi
                 .NoStore();
         }
 
-        var appointments = await day.GetAsync(doctorId, request.Query["date"], cancellationToken);
+        var appointments = await day.GetAsync(
+            doctorId, request.Query["date"], cancellationToken, fromStorage: true);
         if (!appointments.Succeeded)
             return ApiResults.Problem(request.HttpContext, appointments.Failure).NoStore();
 

@@ -13,8 +13,12 @@ namespace Clinic.Scheduling.Application;
 public sealed class DoctorDayQuery(
     DoctorDirectory doctors, DaySchedules schedules, IAppointmentStore appointments)
 {
+    /// <summary>
+    /// The day's appointments. <paramref name="fromStorage"/> reads them from storage even for a day the cache
+    /// knows to be empty: for billing, whose views never rest on a cached value.
+    /// </summary>
     public async Task<Result<DoctorDayResponse>> GetAsync(
-        string doctorId, string? date, CancellationToken cancellationToken)
+        string doctorId, string? date, CancellationToken cancellationToken, bool fromStorage = false)
     {
         var errors = new FieldErrors();
         if (!SchedulingIds.IsDoctorId(doctorId))
@@ -28,15 +32,15 @@ public sealed class DoctorDayQuery(
         if (doctor is null)
             return SchedulingFailures.DoctorNotFound;
 
-        var entries = await ReadEntriesAsync(doctor, day, cancellationToken);
+        var entries = await ReadEntriesAsync(doctor, day, fromStorage, cancellationToken);
         return new DoctorDayResponse(doctor.Id, TimeText.Format(day), doctor.TimeZone.Id, entries);
     }
 
     private async Task<List<DoctorDayEntry>> ReadEntriesAsync(
-        Doctor doctor, LocalDate day, CancellationToken cancellationToken)
+        Doctor doctor, LocalDate day, bool fromStorage, CancellationToken cancellationToken)
     {
         // A day without appointments has nothing personal to show: the cached schedule answers it alone.
-        var schedule = schedules.Cached
+        var schedule = schedules.Cached && !fromStorage
             ? await schedules.GetAsync(doctor, day, CacheViews.DoctorDay, cancellationToken)
             : null;
         if (schedule?.Slots.Count == 0)
