@@ -9,7 +9,8 @@ namespace Clinic.Scheduling.Caching;
 /// Connects the second level to Redis. A connection string with a password signs in with it. One without
 /// means Microsoft Entra ID (Azure Cache for Redis with the app's managed identity): the connection signs in
 /// with a token, and before that token runs out, a new one is fetched and every live connection signs in again
-/// with it (Redis would otherwise close them); reconnects take the newest token by themselves.
+/// with it (Redis would otherwise close them); reconnects take the newest token by themselves. Only the
+/// interactive connection of each server is signed in again: the distributed cache uses no subscriptions.
 /// </summary>
 internal sealed class RedisConnector(
     TimeProvider time, ILogger<RedisConnector> logger, TokenCredential? credential = null) : IAsyncDisposable
@@ -35,6 +36,10 @@ internal sealed class RedisConnector(
         await _signIn.RenewAsync(CancellationToken.None);
         options.Defaults = _signIn;
         _connection = await ConnectionMultiplexer.ConnectAsync(options);
+
+        // The cache asks for a new connection after losing one: the old connection's renewal goes with it.
+        if (_renewal is not null)
+            await _renewal.DisposeAsync();
         _renewal = time.CreateTimer(_ => _ = RenewAsync(), null, CheckEvery, CheckEvery);
         return _connection;
     }
