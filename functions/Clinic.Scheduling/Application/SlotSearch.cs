@@ -135,10 +135,14 @@ public sealed class SlotSearch(
     // tags that anyone could mint by the thousand would outgrow the cache's memory bound.
     private void CheckRange(LocalDate from, LocalDate to, FieldErrors errors)
     {
-        var today = clock.GetCurrentInstant().InUtc().Date;
+        // A doctor's local date may be a day behind UTC's, so the earliest bookable day is searchable from the
+        // day before it.
+        var now = clock.GetCurrentInstant();
+        var today = now.InUtc().Date;
+        var earliest = (now + options.Value.Notice).InUtc().Date.PlusDays(-1);
         var ahead = options.Value.MaxDaysAhead;
-        if (from < today.PlusDays(-1))
-            errors.Add("from", "Search from yesterday on.");
+        if (from < earliest)
+            errors.Add("from", $"Search from {TimeText.Format(earliest)} on: earlier slots cannot be booked.");
         if (to > today.PlusDays(ahead))
             errors.Add("to", $"Search at most {ahead} days ahead.");
         if (to < from)
