@@ -61,15 +61,16 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentWorkflowInput,
     }
 
     /// <summary>
-    /// Records the charge. Should the invoice refuse it, the provider holds money that no invoice shows: a
-    /// critical alert asks staff to refund that charge by hand.
+    /// Records the charge, with the card's last four digits only if the provider named them: digits made up
+    /// here would show on the patient's invoice as the card's. Should the invoice refuse the charge, the
+    /// provider holds money that no invoice shows: a critical alert asks staff to refund it by hand.
     /// </summary>
     private static async Task<WorkflowOutcome> RecordPaidAsync(
         TaskOrchestrationContext context, PaymentWorkflowInput input, GatewayAnswer answer, TaskOptions storage)
     {
         var paid = await context.CallActivityAsync<InvoiceStep>(BillingWorkflowNames.MarkPaid,
-            new RecordPaidInput(input.PatientId, input.InvoiceId, context.InstanceId, answer.Reference!,
-                answer.CardLast4 ?? "0000"),
+            new RecordPaidInput(
+                input.PatientId, input.InvoiceId, context.InstanceId, answer.Reference!, answer.CardLast4),
             storage);
         if (paid.Succeeded)
             return Outcome(input, WorkflowOutcomeStatus.Paid);
