@@ -77,7 +77,7 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentWorkflowInput,
 
         var code = paid.FailureCode ?? "unknown";
         await context.CallActivityAsync<bool>(BillingWorkflowNames.RaisePaymentAlert,
-            new BillingAlertInput("ChargeNotRecorded", input.InvoiceId, code, context.InstanceId), storage);
+            BillingAlertInput.Now(context, "ChargeNotRecorded", input.InvoiceId, code), storage);
         return Outcome(input, WorkflowOutcomeStatus.Refused, code);
     }
 
@@ -88,7 +88,7 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentWorkflowInput,
             new RecordPaymentFailureInput(input.PatientId, input.InvoiceId, context.InstanceId, failureCode),
             storage);
         await context.CallActivityAsync<bool>(BillingWorkflowNames.RaisePaymentAlert,
-            new BillingAlertInput("PaymentFailed", input.InvoiceId, failureCode, context.InstanceId), storage);
+            BillingAlertInput.Now(context, "PaymentFailed", input.InvoiceId, failureCode), storage);
         await TellPatientAsync(context, input, storage);
         return Outcome(input, WorkflowOutcomeStatus.PaymentFailed, failureCode);
     }
