@@ -118,8 +118,8 @@ public sealed class CancellationSettlementOrchestrator : TaskOrchestrator<Settle
         {
             Log.SettlementGaveUp(logger, invoice.InvoiceId!, invoice.Status!.Value, input.Round + 1);
             await context.CallActivityAsync<bool>(BillingWorkflowNames.RaisePaymentAlert,
-                new BillingAlertInput("SettlementTimedOut", invoice.InvoiceId!, invoice.Status!.Value.ToString(),
-                    context.InstanceId));
+                BillingAlertInput.Now(
+                    context, "SettlementTimedOut", invoice.InvoiceId!, invoice.Status!.Value.ToString()));
             return Outcome(invoice.InvoiceId!, WorkflowOutcomeStatus.SettlementTimedOut);
         }
 

@@ -61,22 +61,23 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentWorkflowInput,
     }
 
     /// <summary>
-    /// Records the charge. Should the invoice refuse it, the provider holds money that no invoice shows: a
-    /// critical alert asks staff to refund that charge by hand.
+    /// Records the charge, with the card's last four digits only if the provider named them: digits made up
+    /// here would show on the patient's invoice as the card's. Should the invoice refuse the charge, the
+    /// provider holds money that no invoice shows: a critical alert asks staff to refund it by hand.
     /// </summary>
     private static async Task<WorkflowOutcome> RecordPaidAsync(
         TaskOrchestrationContext context, PaymentWorkflowInput input, GatewayAnswer answer, TaskOptions storage)
     {
         var paid = await context.CallActivityAsync<InvoiceStep>(BillingWorkflowNames.MarkPaid,
-            new RecordPaidInput(input.PatientId, input.InvoiceId, context.InstanceId, answer.Reference!,
-                answer.CardLast4 ?? "0000"),
+            new RecordPaidInput(
+                input.PatientId, input.InvoiceId, context.InstanceId, answer.Reference!, answer.CardLast4),
             storage);
         if (paid.Succeeded)
             return Outcome(input, WorkflowOutcomeStatus.Paid);
 
         var code = paid.FailureCode ?? "unknown";
         await context.CallActivityAsync<bool>(BillingWorkflowNames.RaisePaymentAlert,
-            new BillingAlertInput("ChargeNotRecorded", input.InvoiceId, code, context.InstanceId), storage);
+            BillingAlertInput.Now(context, "ChargeNotRecorded", input.InvoiceId, code), storage);
         return Outcome(input, WorkflowOutcomeStatus.Refused, code);
     }
 
@@ -87,7 +88,7 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentWorkflowInput,
             new RecordPaymentFailureInput(input.PatientId, input.InvoiceId, context.InstanceId, failureCode),
             storage);
         await context.CallActivityAsync<bool>(BillingWorkflowNames.RaisePaymentAlert,
-            new BillingAlertInput("PaymentFailed", input.InvoiceId, failureCode, context.InstanceId), storage);
+            BillingAlertInput.Now(context, "PaymentFailed", input.InvoiceId, failureCode), storage);
         await TellPatientAsync(context, input, storage);
         return Outcome(input, WorkflowOutcomeStatus.PaymentFailed, failureCode);
     }

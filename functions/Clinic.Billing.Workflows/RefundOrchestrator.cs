@@ -59,7 +59,7 @@ public sealed class RefundOrchestrator : TaskOrchestrator<RefundWorkflowInput, W
         await context.CallActivityAsync<InvoiceStep>(BillingWorkflowNames.MarkRefundFailed,
             new RecordFailureInput(input.PatientId, input.InvoiceId, failureCode), storage);
         await context.CallActivityAsync<bool>(BillingWorkflowNames.RaisePaymentAlert,
-            new BillingAlertInput("RefundFailed", input.InvoiceId, failureCode, context.InstanceId), storage);
+            BillingAlertInput.Now(context, "RefundFailed", input.InvoiceId, failureCode), storage);
         return Outcome(input, WorkflowOutcomeStatus.RefundFailed, failureCode);
     }
 

@@ -33,6 +33,22 @@ public sealed class PaymentOrchestratorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pay_approvedWithoutCardDigits_paidWithNoLastFour()
+    {
+        var invoice = await _host.IssueInvoiceAsync("appt-approve-no-digits");
+        _host.Gateway.WithoutCardDigits = true;
+
+        var (_, outcome) = await _host.PayAsync(
+            WorkflowHost.Payment(invoice, SimulatedPaymentGateway.ApproveToken, "key-1"));
+
+        Assert.Equal(WorkflowOutcomeStatus.Paid, outcome.Status);
+        var stored = await _host.ReadInvoiceAsync(invoice.Id);
+        Assert.Equal(InvoiceStatus.Paid, stored.Status);
+        Assert.Null(stored.CardLast4);
+        Assert.Empty(_host.Alerts.Raised);
+    }
+
+    [Fact]
     public async Task Pay_declinedToken_paymentFailedWithoutRetryAndAlerted()
     {
         var invoice = await _host.IssueInvoiceAsync("appt-decline");

@@ -111,18 +111,21 @@ public sealed class InvoiceService(
             : pending;
     }
 
-    /// <summary>Records the charge of the attempt that holds the pending invoice; others are refused.</summary>
+    /// <summary>
+    /// Records the charge of the attempt that holds the pending invoice; others are refused. Without
+    /// <paramref name="cardLast4"/> (the provider named none) the invoice is paid with no card digits.
+    /// </summary>
     public Task<Result<Invoice>> MarkPaidAsync(
         string patientId,
         string invoiceId,
         string paymentAttemptId,
         string paymentReference,
-        string cardLast4,
+        string? cardLast4,
         CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(paymentAttemptId);
         ArgumentException.ThrowIfNullOrEmpty(paymentReference);
-        if (cardLast4.Length != 4 || !cardLast4.All(char.IsAsciiDigit))
+        if (cardLast4 is not null && (cardLast4.Length != 4 || !cardLast4.All(char.IsAsciiDigit)))
             throw new ArgumentException("The last four digits of a card are four digits.", nameof(cardLast4));
 
         return ChangeAsync(patientId, invoiceId, InvoiceStatus.Paid, null, paymentAttemptId,

@@ -7,12 +7,24 @@ namespace Clinic.Billing.Payments;
 /// <summary>
 /// Charges through Stripe: a PaymentIntent created and confirmed in one call with the token as its payment
 /// method, refunds of that PaymentIntent, both with Stripe idempotency keys. A card error is a decline;
-/// throttling, server and network failures become <see cref="TransientPaymentException"/>. Stripe.net's own
-/// retries are off, so a call is one request: the breaker and the timeout are around every gateway
-/// (<see cref="ResilientPaymentGateway"/>), and retries are the workflows' durable ones.
+/// throttling, server and network failures become <see cref="TransientPaymentException"/>, and so does a
+/// PaymentIntent still processing, whose outcome is not known yet. Stripe.net's own retries are off, so a
+/// call is one request (two for a processing PaymentIntent): the breaker and the timeout are around every
+/// gateway (<see cref="ResilientPaymentGateway"/>), and retries are the workflows' durable ones.
 /// </summary>
 public sealed class StripePaymentGateway : IPaymentGateway
 {
+    /// <summary>
+    /// The decline of a PaymentIntent that asks for the cardholder's authentication (3-D Secure): a confirm
+    /// without a return URL cannot ask for it.
+    /// </summary>
+    public const string AuthenticationRequired = "authentication_required";
+
+    /// <summary>The decline of a failed attempt that Stripe gave no reason for.</summary>
+    public const string PaymentMethodRequired = "payment_method_required";
+
+    private const string Processing = "processing";
+
     private readonly PaymentIntentService _paymentIntents;
     private readonly RefundService _refunds;
 
@@ -52,13 +64,17 @@ public sealed class StripePaymentGateway : IPaymentGateway
         };
         var intent = await CallAsync(
             () => _paymentIntents.CreateAsync(create, Idempotent(request.IdempotencyKey), cancellationToken));
-        return intent switch
+
+        // Processing may still end either way. Stripe answers every repeat of an idempotency key with its
+        // first answer, processing again, so this call and each retry of it read the intent's current state.
+        if (intent.Value is { Status: Processing } processing)
         {
-            { Error: { } error } => ChargeResult.Decline(error),
-            { Value.Status: "succeeded" } => ChargeResult.Approve(
-                intent.Value.Id, intent.Value.LatestCharge?.PaymentMethodDetails?.Card?.Last4),
-            _ => ChargeResult.Decline(intent.Value!.LastPaymentError?.Code ?? intent.Value.Status),
-        };
+            var read = new PaymentIntentGetOptions { Expand = ["latest_charge"] };
+            intent = await CallAsync(
+                () => _paymentIntents.GetAsync(processing.Id, read, null, cancellationToken));
+        }
+
+        return Answer(intent);
     }
 
     public async Task<ChargeResult> RefundAsync(RefundRequest request, CancellationToken cancellationToken)
@@ -80,6 +96,23 @@ public sealed class StripePaymentGateway : IPaymentGateway
             _ => ChargeResult.Decline(refund.Value!.FailureReason ?? refund.Value.Status),
         };
     }
+
+    /// <exception cref="TransientPaymentException">
+    /// Still processing: not a decline, since the charge may yet complete, so the durable retry policy asks
+    /// again later.
+    /// </exception>
+    private static ChargeResult Answer(StripeAnswer<PaymentIntent> intent) => intent switch
+    {
+        { Error: { } error } => ChargeResult.Decline(error),
+        { Value.Status: "succeeded" } => ChargeResult.Approve(
+            intent.Value.Id, intent.Value.LatestCharge?.PaymentMethodDetails?.Card?.Last4),
+        { Value.Status: Processing } => throw new TransientPaymentException(
+            "Stripe is still processing the payment; its outcome is not known yet."),
+        { Value.Status: "requires_action" } => ChargeResult.Decline(AuthenticationRequired),
+        { Value.Status: "requires_payment_method" } => ChargeResult.Decline(
+            intent.Value.LastPaymentError?.Code ?? PaymentMethodRequired),
+        _ => ChargeResult.Decline(intent.Value!.LastPaymentError?.Code ?? intent.Value.Status),
+    };
 
     private static RequestOptions Idempotent(string key) => new() { IdempotencyKey = key };
 

@@ -13,7 +13,8 @@ namespace Clinic.Functions.Billing;
 
 /// <summary>
 /// Billing's side of scheduling's outbox: a booked appointment gets its invoice, a cancelled one its settlement.
-/// The HTTP functions already try both right away; this is the path that cannot be lost, because the change was
+/// Invoices are issued here only, so booking never waits on billing; CancelAppointment also starts the
+/// settlement right away, as a shortcut. This is the path that cannot be lost, because the change was
 /// committed with its outbox row. Both steps are idempotent, so doing them twice is harmless, and they meet in
 /// either order: a cancellation handled first records the invoice void, and the booking's issue then leaves it
 /// void (a booking replayed after a refund, likewise, finds its invoice and changes nothing). A step that fails

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace Clinic.Platform.Alerts;
 
@@ -8,11 +10,23 @@ namespace Clinic.Platform.Alerts;
 /// </summary>
 internal static class AlertIds
 {
-    public static string New(DateTimeOffset raisedAt)
+    public static string New(DateTimeOffset raisedAt) => Id(raisedAt, Guid.NewGuid().ToString("N")[..8]);
+
+    /// <summary>
+    /// The id of one occurrence raised at <paramref name="raisedAt"/>: the same for every raise of it, so
+    /// that a repeated raise writes the same row.
+    /// </summary>
+    public static string For(DateTimeOffset raisedAt, string occurrence)
+    {
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(occurrence));
+        return Id(raisedAt, Convert.ToHexStringLower(digest.AsSpan(0, 4)));
+    }
+
+    private static string Id(DateTimeOffset raisedAt, string suffix)
     {
         var inverted = (DateTimeOffset.MaxValue.UtcTicks - raisedAt.UtcTicks)
             .ToString("D19", CultureInfo.InvariantCulture);
-        return $"{Partition(raisedAt)}-{inverted}-{Guid.NewGuid().ToString("N")[..8]}";
+        return $"{Partition(raisedAt)}-{inverted}-{suffix}";
     }
 
     public static string Partition(DateTimeOffset at) =>

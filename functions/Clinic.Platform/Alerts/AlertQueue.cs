@@ -17,9 +17,27 @@ public sealed partial class AlertQueue(TimeProvider time, ILogger<AlertQueue> lo
     public void Raise(AlertSeverity severity, string eventName, string summary, string? correlationId)
     {
         var raisedAt = time.GetUtcNow();
-        var alert = new Alert(AlertIds.New(raisedAt), severity, eventName, summary, correlationId, raisedAt);
+        Queue(new Alert(AlertIds.New(raisedAt), severity, eventName, summary, correlationId, raisedAt));
+    }
 
-        LogAlertRaised(logger, alert.Id, severity, eventName, summary, correlationId ?? "none");
+    public void RaiseOnce(
+        AlertSeverity severity,
+        string eventName,
+        string summary,
+        string? correlationId,
+        string occurrence,
+        DateTimeOffset raisedAt)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(occurrence);
+
+        Queue(new Alert(
+            AlertIds.For(raisedAt, occurrence), severity, eventName, summary, correlationId, raisedAt));
+    }
+
+    private void Queue(Alert alert)
+    {
+        LogAlertRaised(
+            logger, alert.Id, alert.Severity, alert.EventName, alert.Summary, alert.CorrelationId ?? "none");
         _pending.Writer.TryWrite(alert);
     }
 

@@ -10,6 +10,10 @@ public sealed class AlertTable(TableClientProvider tables)
 {
     private const string TableName = "Alerts";
 
+    /// <summary>
+    /// Stores the alert once: a second write of its id (a raise repeated by a retried step, or a write
+    /// retried after its first try landed) leaves the stored row, and any acknowledgement of it, as it is.
+    /// </summary>
     public async Task AddAsync(Alert alert, CancellationToken cancellationToken)
     {
         AlertIds.TryParse(alert.Id, out var partition, out var rowKey);
@@ -22,7 +26,14 @@ public sealed class AlertTable(TableClientProvider tables)
             ["CorrelationId"] = alert.CorrelationId,
             ["RaisedAt"] = alert.RaisedAt,
         };
-        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        try
+        {
+            await table.AddEntityAsync(entity, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            // Stored already.
+        }
     }
 
     /// <summary>Alerts of this month and the one before, newest first.</summary>

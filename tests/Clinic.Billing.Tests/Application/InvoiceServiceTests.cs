@@ -164,6 +164,20 @@ public sealed class InvoiceServiceTests
     }
 
     [Fact]
+    public async Task MarkPaid_noLast4FromTheProvider_paidWithoutCardDigits()
+    {
+        using var harness = await BillingHarness.SeededAsync();
+        var invoice = await IssueAsync(harness);
+        await harness.Service.MarkPaymentPendingAsync(Patient, invoice.Id, Attempt, default);
+
+        var paid = await harness.Service.MarkPaidAsync(Patient, invoice.Id, Attempt, "pi_1", null, default);
+
+        Assert.Equal(InvoiceStatus.Paid, paid.Value!.Status);
+        Assert.Null(paid.Value.CardLast4);
+        Assert.Equal("pi_1", paid.Value.PaymentReference);
+    }
+
+    [Fact]
     public async Task MarkPaid_repeatedAsARetriedActivityWould_returnsTheInvoiceUnchanged()
     {
         using var harness = await BillingHarness.SeededAsync();

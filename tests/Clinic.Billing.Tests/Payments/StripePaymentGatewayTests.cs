@@ -4,6 +4,7 @@ using Clinic.Billing.Tests.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Polly.CircuitBreaker;
+using Stripe;
 
 namespace Clinic.Billing.Tests.Payments;
 
@@ -75,6 +76,71 @@ public sealed class StripePaymentGatewayTests : IAsyncLifetime
         Assert.All(_stub.Requests, r => Assert.Equal("k-1", r.IdempotencyKey));
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("30")]
+    public async Task Charge_throttled_sentOnceAndThrownTransientWithoutWaitingRetryAfter(string? retryAfter)
+    {
+        _stub.Answers.Enqueue(429);
+        _stub.RetryAfter = retryAfter;
+
+        var charge = Gateway.ChargeAsync(new ChargeRequest("inv-1", Fee, "pm_x", "k-1"), default);
+
+        var thrown = await Assert.ThrowsAsync<TransientPaymentException>(() => charge);
+        // Stripe's own answer, not the gateway's timeout (5 s) cutting short a wait for Retry-After.
+        var stripe = Assert.IsType<StripeException>(thrown.InnerException);
+        Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, stripe.HttpStatusCode);
+        Assert.Single(_stub.Requests);
+    }
+
+    [Fact]
+    public async Task Charge_stillProcessing_readsTheIntentAndThrowsTransientUntilItSucceeds()
+    {
+        _stub.IntentStatuses.Enqueue("processing");
+        _stub.IntentStatuses.Enqueue("processing");
+        var request = new ChargeRequest("inv-1", Fee, "pm_x", "k-1");
+
+        var first = Gateway.ChargeAsync(request, default);
+
+        await Assert.ThrowsAsync<TransientPaymentException>(() => first);
+        // The retry's create is answered from Stripe's idempotency cache (processing), so only its read can
+        // tell that the charge has completed meanwhile.
+        var retried = await Gateway.ChargeAsync(request, default);
+
+        Assert.Equal(ChargeResult.Approve(StripeStub.IntentId, "4242"), retried);
+        Assert.Empty(_stub.Problems);
+        var create = ("/v1/payment_intents", "k-1");
+        var read = ("/v1/payment_intents/" + StripeStub.IntentId, "");
+        Assert.Equal([create, read, create, read], _stub.Requests.Select(r => (r.Path, r.IdempotencyKey)));
+    }
+
+    [Fact]
+    public async Task Charge_processingThenFailed_declinedWithStripesReason()
+    {
+        _stub.IntentStatuses.Enqueue("processing");
+        _stub.IntentStatuses.Enqueue("requires_payment_method");
+
+        var result = await Gateway.ChargeAsync(new ChargeRequest("inv-1", Fee, "pm_x", "k-1"), default);
+
+        Assert.Equal(ChargeResult.Decline("card_declined"), result);
+        Assert.Empty(_stub.Problems);
+        Assert.Equal(2, _stub.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData("requires_action", StripePaymentGateway.AuthenticationRequired)]
+    [InlineData("requires_payment_method", "card_declined")]
+    public async Task Charge_intentThatNeedsThePatient_finalDeclineWithoutReadingAgain(
+        string status, string declineCode)
+    {
+        _stub.IntentStatuses.Enqueue(status);
+
+        var result = await Gateway.ChargeAsync(new ChargeRequest("inv-1", Fee, "pm_x", "k-1"), default);
+
+        Assert.Equal(ChargeResult.Decline(declineCode), result);
+        Assert.Single(_stub.Requests);
+    }
+
     [Fact]
     public async Task Charge_stripeKeepsFailing_opensTheCircuitAndLaterCallsSendNothing()
     {
@@ -126,6 +192,23 @@ public sealed class StripePaymentGatewayTests : IAsyncLifetime
         Assert.Equal("refund-1", key);
         Assert.Equal("pi_3Q0clinic", form["payment_intent"]);
         Assert.Equal("8525", form["amount"]);
+    }
+
+    [Fact]
+    public async Task Refund_serverError_sentOnceAndThrownTransientForTheDurableRetry()
+    {
+        _stub.Answers.Enqueue(503);
+        var request = new RefundRequest("pi_3Q0clinic", Fee, "refund-1");
+
+        var first = Gateway.RefundAsync(request, default);
+
+        await Assert.ThrowsAsync<TransientPaymentException>(() => first);
+        Assert.Single(_stub.Requests);
+        var retried = await Gateway.RefundAsync(request, default);
+        Assert.Equal(ChargeResult.Approve("re_3Q0clinic", null), retried);
+        Assert.Equal(
+            [("/v1/refunds", "refund-1"), ("/v1/refunds", "refund-1")],
+            _stub.Requests.Select(r => (r.Path, r.IdempotencyKey)));
     }
 
     private ServiceProvider Build(int minimumThroughput)

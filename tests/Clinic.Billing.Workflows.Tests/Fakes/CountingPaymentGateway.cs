@@ -4,7 +4,8 @@ namespace Clinic.Billing.Workflows.Tests.Fakes;
 
 /// <summary>
 /// The simulated provider, counting every call that reaches it (past the breaker, which sits in front of it
-/// as in the app); it can also hold a charge, as a slow provider would.
+/// as in the app); it can also hold a charge, as a slow provider would, or approve without the card's last
+/// four digits, as a provider may.
 /// </summary>
 internal sealed class CountingPaymentGateway(SimulatedPaymentGateway inner) : IPaymentGateway
 {
@@ -14,6 +15,9 @@ internal sealed class CountingPaymentGateway(SimulatedPaymentGateway inner) : IP
     private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public int ChargeCalls => Volatile.Read(ref _chargeCalls);
+
+    /// <summary>Approved charges come back without the card's last four digits.</summary>
+    public bool WithoutCardDigits { get; set; }
 
     public int RefundCalls => Volatile.Read(ref _refundCalls);
 
@@ -37,7 +41,8 @@ internal sealed class CountingPaymentGateway(SimulatedPaymentGateway inner) : IP
         Interlocked.Increment(ref _chargeCalls);
         if (Interlocked.Exchange(ref _holdNextCharge, 0) == 1)
             await _release.Task;
-        return await inner.ChargeAsync(request, cancellationToken);
+        var result = await inner.ChargeAsync(request, cancellationToken);
+        return WithoutCardDigits ? result with { CardLast4 = null } : result;
     }
 
     public Task<ChargeResult> RefundAsync(RefundRequest request, CancellationToken cancellationToken)

@@ -11,4 +11,13 @@ internal sealed class RecordingAlertSink : IAlertSink
 
     public void Raise(AlertSeverity severity, string eventName, string summary, string? correlationId) =>
         _raised.Enqueue(new RaisedAlert(severity, eventName, summary, correlationId));
+
+    public void RaiseOnce(
+        AlertSeverity severity,
+        string eventName,
+        string summary,
+        string? correlationId,
+        string occurrence,
+        DateTimeOffset raisedAt) =>
+        _raised.Enqueue(new RaisedAlert(severity, eventName, summary, correlationId));
 }

@@ -73,5 +73,14 @@ public sealed class DependencyResilienceTests
 
         public void Raise(AlertSeverity severity, string eventName, string summary, string? correlationId) =>
             Raised.Add(eventName);
+
+        public void RaiseOnce(
+            AlertSeverity severity,
+            string eventName,
+            string summary,
+            string? correlationId,
+            string occurrence,
+            DateTimeOffset raisedAt) =>
+            Raised.Add(eventName);
     }
 }

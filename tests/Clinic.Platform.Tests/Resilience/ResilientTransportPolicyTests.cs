@@ -104,5 +104,15 @@ public sealed class ResilientTransportPolicyTests : IDisposable
         public void Raise(AlertSeverity severity, string eventName, string summary, string? correlationId)
         {
         }
+
+        public void RaiseOnce(
+            AlertSeverity severity,
+            string eventName,
+            string summary,
+            string? correlationId,
+            string occurrence,
+            DateTimeOffset raisedAt)
+        {
+        }
     }
 }
