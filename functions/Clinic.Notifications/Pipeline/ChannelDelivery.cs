@@ -223,9 +223,12 @@ public sealed class ChannelDelivery(
 
             case SendOutcome.Transient transient:
                 // The last attempt failed: to the dead letters, where the poison handler alerts and keeps it.
+                // The lease goes first: the handler may run as soon as the message is on the poison queue,
+                // and it leaves a delivery that is still held as it is. Should the move fail, the exception
+                // leaves this message on its queue, shown again with the delivery free to take: never lost.
+                await FinishAsync(claimed, DeliveryState.Retrying, transient.Code, null, cancellationToken);
                 await queue.SendAsync(channelQueue + NotificationQueues.PoisonSuffix,
                     work with { Attempt = work.Attempt + 1 }, null, cancellationToken);
-                await FinishAsync(claimed, DeliveryState.Retrying, transient.Code, null, cancellationToken);
                 break;
 
             case SendOutcome.Permanent permanent:
