@@ -12,7 +12,8 @@ namespace Clinic.Notifications.Tests.Fakes;
 
 /// <summary>
 /// The channel handler as the app builds it, on an in-memory delivery store, a queue that records what it is
-/// given, a scripted provider and a fake clock. The patient lives in Paris, where the clock reads 15:00.
+/// given, a scripted provider and a fake clock. The patient (<see cref="Patient"/> unless another is given)
+/// lives in Paris, where the clock reads 15:00.
 /// </summary>
 internal sealed class DeliveryHarness
 {
@@ -21,12 +22,13 @@ internal sealed class DeliveryHarness
         new DateTimeOffset(2027, 3, 30, 13, 0, 0, TimeSpan.Zero),
         new DateTimeOffset(2027, 3, 30, 13, 30, 0, TimeSpan.Zero), null);
 
-    public DeliveryHarness(ScriptedProvider provider, NotificationOptions? options = null)
+    public DeliveryHarness(
+        ScriptedProvider provider, NotificationOptions? options = null, Recipient? patient = null)
     {
         Provider = provider;
         Options = options ?? new NotificationOptions();
         var renderer = new NotificationRenderer();
-        Delivery = new ChannelDelivery(Deliveries, new FixedRecipients(Patient),
+        Delivery = new ChannelDelivery(Deliveries, new FixedRecipients(patient ?? Patient),
             new FixedAppointments(Appointment), Queue, renderer,
             new AppointmentInvitation(renderer, Options.CalendarDomain, "appointments@clinic.example.test"),
             provider, provider, Microsoft.Extensions.Options.Options.Create(Options), Time, Logger);
