@@ -38,6 +38,8 @@ public static class NotificationsServiceCollectionExtensions
 
         services.AddSingleton(provider => CreateQueueService(provider.GetRequiredService<IOptions<StorageOptions>>()));
         services.AddSingleton<INotificationQueue, StorageNotificationQueue>();
+        services.AddSingleton(provider => new NotificationQueues(
+            provider.GetRequiredService<IOptions<NotificationOptions>>().Value.QueuePrefix));
         services.AddSingleton<IDeliveryStore, TableDeliveryStore>();
         services.AddSingleton<IDeadLetterStore, TableDeadLetterStore>();
         services.AddSingleton(_ => new NotificationRenderer());

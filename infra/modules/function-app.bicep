@@ -39,6 +39,9 @@ param deploymentContainerName string
 @description('Prefix of every table the app creates (Storage:TablePrefix); may be empty.')
 param tablePrefix string
 
+@description('First part of every notification queue\'s name (Notifications:QueuePrefix).')
+param notificationQueuePrefix string
+
 @description('Durable Task hub name: letters and digits, starting with a letter, 3-45 characters.')
 @minLength(3)
 @maxLength(45)
@@ -159,6 +162,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     BillingLogs__KeyVaultKeyId: billingLogKeyId
     Billing__Gateway: 'Stripe'
     Billing__Stripe__SecretKey: '@Microsoft.KeyVault(SecretUri=${stripeSecretKeySecretUri})'
+    // The queue triggers name their queues with it (%Notifications:QueuePrefix%); without it none loads.
+    Notifications__QueuePrefix: notificationQueuePrefix
     Notifications__Acs__Endpoint: communicationEndpoint
     Notifications__Acs__SenderAddress: emailSenderAddress
     Notifications__Acs__FromNumber: smsFromNumber

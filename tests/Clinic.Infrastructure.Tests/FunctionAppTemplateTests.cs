@@ -36,6 +36,8 @@ public sealed class FunctionAppTemplateTests(CompiledTemplate template)
     // PaymentGatewayOptions: no default, on purpose.
     [InlineData("Billing__Gateway")]
     [InlineData("Billing__Stripe__SecretKey")]
+    // The notification queue triggers' %Notifications:QueuePrefix%: without it they do not load.
+    [InlineData("Notifications__QueuePrefix")]
     // AcsSenderOptions.
     [InlineData("Notifications__Acs__Endpoint")]
     [InlineData("Notifications__Acs__SenderAddress")]

@@ -27,9 +27,10 @@ internal sealed class DeliveryHarness
     {
         Provider = provider;
         Options = options ?? new NotificationOptions();
+        Queues = new NotificationQueues(Options.QueuePrefix);
         var renderer = new NotificationRenderer();
         Delivery = new ChannelDelivery(Deliveries, new FixedRecipients(patient ?? Patient),
-            new FixedAppointments(Appointment), Queue, renderer,
+            new FixedAppointments(Appointment), Queue, Queues, renderer,
             new AppointmentInvitation(renderer, Options.CalendarDomain, "appointments@clinic.example.test"),
             provider, provider, Microsoft.Extensions.Options.Options.Create(Options), Time, Logger);
     }
@@ -49,6 +50,8 @@ internal sealed class DeliveryHarness
 
     public RecordingQueue Queue { get; } = new();
 
+    public NotificationQueues Queues { get; }
+
     public ScriptedProvider Provider { get; }
 
     public FakeLogger<ChannelDelivery> Logger { get; } = new();
@@ -64,7 +67,7 @@ internal sealed class DeliveryHarness
     /// </summary>
     public async Task<IReadOnlyList<QueuedMessage>> DrainAsync(ChannelWork work)
     {
-        var channelQueue = NotificationQueues.For(work.Channel);
+        var channelQueue = Queues.For(work.Channel);
         var handled = 0;
         await Delivery.HandleAsync(work, CancellationToken.None);
         while (Queue.Sent.Count > handled && Queue.Sent[^1].Queue == channelQueue)

@@ -38,7 +38,7 @@ public sealed class ChannelDeliveryDeadLetterTests
 
         Assert.Equal(5, _harness.Provider.Calls);
         var letter = Assert.Single(await _letters.ListAsync(10, CancellationToken.None));
-        Assert.Equal(NotificationQueues.EmailPoison, letter.SourceQueue);
+        Assert.Equal(_harness.Queues.EmailPoison, letter.SourceQueue);
         Assert.Equal(["NotificationDeadLettered"], _alerts.Raised);
         var record = (await _harness.Deliveries.FindAsync(work.Key, CancellationToken.None))!.Record;
         Assert.Equal(DeliveryState.DeadLettered, record.State);
@@ -63,7 +63,7 @@ public sealed class ChannelDeliveryDeadLetterTests
         Assert.Null(afterFailedMove.LeaseUntil);
         Assert.Equal(2, _harness.Provider.Calls);
         var poisoned = Assert.Single(_harness.Queue.Sent);
-        Assert.Equal(NotificationQueues.SmsPoison, poisoned.Queue);
+        Assert.Equal(_harness.Queues.SmsPoison, poisoned.Queue);
     }
 
     /// <summary>The message as the queue would carry it.</summary>

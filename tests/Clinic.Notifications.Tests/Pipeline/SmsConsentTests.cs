@@ -21,14 +21,15 @@ public sealed class SmsConsentTests
     {
         var deliveries = new InMemoryDeliveryStore();
         var queue = new RecordingQueue();
-        var fanOut = new NotificationFanOut(new FixedRecipients(Unconsented), deliveries, queue,
+        var queues = new NotificationQueues(new NotificationOptions().QueuePrefix);
+        var fanOut = new NotificationFanOut(new FixedRecipients(Unconsented), deliveries, queue, queues,
             TimeProvider.System, NullLogger<NotificationFanOut>.Instance);
         var booked = DeliveryHarness.Booked;
 
         await fanOut.HandleAsync(booked, CancellationToken.None);
 
         var queued = Assert.Single(queue.Sent);
-        Assert.Equal(NotificationQueues.Email, queued.Queue);
+        Assert.Equal(queues.Email, queued.Queue);
         var sms = (await deliveries.FindAsync(Key(NotificationChannel.Sms), CancellationToken.None))!.Record;
         Assert.Equal(DeliveryState.Suppressed, sms.State);
         Assert.Equal("no-consent", sms.Reason);
