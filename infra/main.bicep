@@ -51,11 +51,16 @@ param tablePrefix string = ''
 @description('Durable Task hub of the payment orchestrations: letters and digits, starting with a letter.')
 param taskHubName string = 'ClinicHub'
 
+@description('First part of the notification queues\' names (<prefix>-events, -email, -sms): lower case.')
+@minLength(1)
+@maxLength(49)
+param notificationQueuePrefix string = 'notify'
+
 @description('Queues created up front, so that each queue trigger finds its queue from the first start.')
 param queueNames array = [
-  'notify-events'
-  'notify-email'
-  'notify-sms'
+  '${notificationQueuePrefix}-events'
+  '${notificationQueuePrefix}-email'
+  '${notificationQueuePrefix}-sms'
   'billing-appointment-changes'
 ]
 
@@ -197,9 +202,11 @@ module api 'modules/function-app.bicep' = {
     identityClientId: identity.outputs.clientId
     storageAccountName: storage.outputs.name
     tableEndpoint: storage.outputs.tableEndpoint
+    queueEndpoint: storage.outputs.queueEndpoint
     blobEndpoint: storage.outputs.blobEndpoint
     deploymentContainerName: deploymentContainerName
     tablePrefix: tablePrefix
+    notificationQueuePrefix: notificationQueuePrefix
     taskHubName: taskHubName
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     billingLogKeyId: keyVault.outputs.billingLogKeyIdWithVersion

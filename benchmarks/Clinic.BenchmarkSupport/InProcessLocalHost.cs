@@ -7,9 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Clinic.BenchmarkSupport;
 
 /// <summary>
-/// The real local host in this process on a free loopback port, with tables of its own (a unique prefix), so
-/// each variant of a benchmark starts from freshly seeded data on the same Azurite. Logs at Warning and the
-/// background timers parked, so that neither the console nor a timer firing mid-run is what gets measured.
+/// The real local host in this process on a free loopback port, with tables and notification queues of its
+/// own (unique prefixes), so each variant of a benchmark starts from freshly seeded data on the same Azurite
+/// and handles only its own messages. Logs at Warning and the background timers parked, so that neither the
+/// console nor a timer firing mid-run is what gets measured.
 /// </summary>
 public sealed class InProcessLocalHost : IAsyncDisposable
 {
@@ -37,6 +38,9 @@ public sealed class InProcessLocalHost : IAsyncDisposable
         {
             ["Storage:ConnectionString"] = connectionString,
             ["Storage:TablePrefix"] = "b" + Guid.NewGuid().ToString("N")[..10],
+
+            // On shared queues a host would take another's messages and drop them, finding no appointment.
+            ["Notifications:QueuePrefix"] = "b" + Guid.NewGuid().ToString("N")[..10],
             ["Logging:LogLevel:Default"] = "Warning",
             ["Notifications:ReminderSchedule"] = "0 0 0 1 1 *",
             ["Notifications:OutboxSweepSchedule"] = "0 0 0 1 1 *",

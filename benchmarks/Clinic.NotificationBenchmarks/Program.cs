@@ -5,13 +5,17 @@ using System.Text;
 using System.Text.Json;
 using Clinic.BenchmarkSupport;
 using Clinic.NotificationBenchmarks;
+using Clinic.Notifications.Pipeline;
 using Clinic.Notifications.Senders;
 using Microsoft.Extensions.DependencyInjection;
 
 // Booking latency with slow (2 s) or failing email/SMS senders against instant ones, each variant on its
-// own local host in this one process over the same Azurite. After a shared warm-up the variants take turns,
-// booking by booking, so JIT, caches and whatever else runs on the machine weigh on all three alike: a
-// booking that never waits on a send keeps both ratios at or under 1.1.
+// own local host in this one process over the same Azurite, with tables and queues of its own. After a
+// shared warm-up the variants take turns, booking by booking, so JIT, caches and whatever else runs on the
+// machine weigh on all three alike: a booking that never waits on a send keeps both ratios at or under 1.1.
+// Then it waits for the senders and prints what each variant's were asked for: every booking's email and
+// SMS, each tried once, or five times when the provider fails. Fewer would mean a variant was spared part
+// of its load, which the ratios would not show.
 // Usage: Clinic.NotificationBenchmarks <storage connection string> [measured bookings per variant]
 var connectionString = args.Length > 0 ? args[0] : "UseDevelopmentStorage=true";
 var measured = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
@@ -20,28 +24,30 @@ const int Patients = 40;
 const int Warmup = 60;
 const double Target = 1.1;
 
+// Long enough for the delayed senders' backlog: 16 sends at a time per channel, 2 s each.
+var settleBound = TimeSpan.FromMinutes(5);
+
 var delayed = new DelayedSender(TimeSpan.FromSeconds(2));
 var failing = new FailingSender();
 var variants = new List<Variant>
 {
-    new("instant", null),
-    new("delayed 2 s", services =>
+    // The outbox folder sender the local host uses by default.
+    new("instant", 1, provider =>
     {
-        services.AddSingleton<IEmailSender>(delayed);
-        services.AddSingleton<ISmsSender>(delayed);
+        var outbox = provider.GetRequiredService<OutboxFolderSender>();
+        return (outbox, outbox);
     }),
-    new("failing", services =>
-    {
-        services.AddSingleton<IEmailSender>(failing);
-        services.AddSingleton<ISmsSender>(failing);
-    }),
+    new("delayed 2 s", 1, _ => (delayed, delayed)),
+
+    // Every attempt fails: each message is tried MaxAttempts times, then dead-lettered.
+    new("failing", new NotificationOptions().MaxAttempts, _ => (failing, failing)),
 };
 
 var hosts = new List<BenchmarkHost>();
 try
 {
     foreach (var variant in variants)
-        hosts.Add(await BenchmarkHost.StartAsync(connectionString, variant.Services));
+        hosts.Add(await BenchmarkHost.StartAsync(connectionString, variant.Register));
     var slots = new List<List<(string Doctor, string Start)>>();
     foreach (var host in hosts)
         slots.Add(await PrepareAsync(host.Client, Warmup + measured));
@@ -51,6 +57,10 @@ try
     var wall = Stopwatch.StartNew();
     await BookInTurnsAsync(hosts, slots, Warmup, measured, latencies);
     wall.Stop();
+    var settle = Stopwatch.StartNew();
+    var bookings = Warmup + measured;
+    var allSent = await SettleAsync(variants, bookings, settleBound);
+    settle.Stop();
 
     Console.WriteLine($"clients: {Clients}, patients: {Patients}, warm-up: {Warmup} per variant, measured: " +
         $"{measured} per variant, variants booking in turns");
@@ -71,6 +81,21 @@ try
         }
     }
 
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"sends asked of each variant's senders ({bookings} bookings each, an email and an SMS apiece; " +
+        $"counted {settle.Elapsed.TotalSeconds:F0} s after the last booking):"));
+    foreach (var variant in variants)
+    {
+        var expected = bookings * variant.AttemptsPerMessage;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{variant.Name,-12} email {variant.Sends.Emails,5}/{expected}, " +
+            $"sms {variant.Sends.TextMessages,5}/{expected} " +
+            $"({variant.AttemptsPerMessage} attempt{(variant.AttemptsPerMessage == 1 ? "" : "s")} each)"));
+    }
+
+    if (!allSent)
+        Console.WriteLine($"not every variant's senders got all of their traffic within {settleBound}");
+    pass &= allSent;
     Console.WriteLine(pass ? "PASS" : "FAIL");
     return pass ? 0 : 1;
 }
@@ -78,6 +103,26 @@ finally
 {
     foreach (var host in hosts)
         await host.DisposeAsync();
+}
+
+// Waits until each variant's senders were asked for every send its bookings make and have answered them
+// all, or the bound passes; true if they all were asked. Then a moment more, for the handlers to record the
+// last answers, so the hosts stop with nothing cut short.
+static async Task<bool> SettleAsync(List<Variant> variants, int bookings, TimeSpan bound)
+{
+    var deadline = Stopwatch.StartNew();
+    while (true)
+    {
+        var asked = variants.All(v => v.Sends.Emails >= bookings * v.AttemptsPerMessage
+            && v.Sends.TextMessages >= bookings * v.AttemptsPerMessage);
+        if ((asked && variants.All(v => v.Sends.Underway == 0)) || deadline.Elapsed > bound)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            return asked;
+        }
+
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+    }
 }
 
 // Patients with a profile, and the free slots the bookings will take, on one variant's host.

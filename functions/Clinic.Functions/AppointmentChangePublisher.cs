@@ -12,14 +12,15 @@ namespace Clinic.Functions;
 /// topics, so each module gets its own queue; the outbox row goes only once both have the change, and both
 /// consumers are idempotent, so a change published twice does nothing twice.
 /// </summary>
-public sealed class AppointmentChangePublisher(INotificationQueue queue) : IAppointmentChangePublisher
+public sealed class AppointmentChangePublisher(INotificationQueue queue, NotificationQueues queues)
+    : IAppointmentChangePublisher
 {
     public async Task PublishAsync(AppointmentChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
 
         await queue.SendAsync(BillingChangeFunctions.Queue, change, null, cancellationToken);
-        await queue.SendAsync(NotificationQueues.Events, ToNotification(change), null, cancellationToken);
+        await queue.SendAsync(queues.Events, ToNotification(change), null, cancellationToken);
     }
 
     private static NotificationEvent ToNotification(AppointmentChange change)

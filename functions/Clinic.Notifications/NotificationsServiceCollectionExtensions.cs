@@ -38,6 +38,8 @@ public static class NotificationsServiceCollectionExtensions
 
         services.AddSingleton(provider => CreateQueueService(provider.GetRequiredService<IOptions<StorageOptions>>()));
         services.AddSingleton<INotificationQueue, StorageNotificationQueue>();
+        services.AddSingleton(provider => new NotificationQueues(
+            provider.GetRequiredService<IOptions<NotificationOptions>>().Value.QueuePrefix));
         services.AddSingleton<IDeliveryStore, TableDeliveryStore>();
         services.AddSingleton<IDeadLetterStore, TableDeadLetterStore>();
         services.AddSingleton(_ => new NotificationRenderer());
@@ -64,10 +66,15 @@ public static class NotificationsServiceCollectionExtensions
                 provider.GetRequiredService<IOptions<AcsSenderOptions>>().Value,
                 provider.GetRequiredService<TokenCredential>(),
                 provider.GetRequiredService<ILogger<AcsEmailSender>>()));
-            services.AddSingleton<ISmsSender>(provider => new AcsSmsSender(
-                provider.GetRequiredService<IOptions<AcsSenderOptions>>().Value,
-                provider.GetRequiredService<TokenCredential>(),
-                provider.GetRequiredService<ILogger<AcsSmsSender>>()));
+            services.AddSingleton<ISmsSender>(provider =>
+            {
+                // No number yet (none can be bought in Bicep): emails go out, each SMS is recorded failed.
+                var acs = provider.GetRequiredService<IOptions<AcsSenderOptions>>().Value;
+                return string.IsNullOrWhiteSpace(acs.FromNumber)
+                    ? new NoNumberSmsSender()
+                    : new AcsSmsSender(acs, provider.GetRequiredService<TokenCredential>(),
+                        provider.GetRequiredService<ILogger<AcsSmsSender>>());
+            });
             return;
         }
 

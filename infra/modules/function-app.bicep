@@ -30,6 +30,9 @@ param storageAccountName string
 @description('Table endpoint of the storage account (Storage:TableServiceUri).')
 param tableEndpoint string
 
+@description('Queue endpoint of the storage account (Storage:QueueServiceUri).')
+param queueEndpoint string
+
 @description('Blob endpoint of the storage account, for the deployment package container.')
 param blobEndpoint string
 
@@ -38,6 +41,9 @@ param deploymentContainerName string
 
 @description('Prefix of every table the app creates (Storage:TablePrefix); may be empty.')
 param tablePrefix string
+
+@description('First part of every notification queue\'s name (Notifications:QueuePrefix).')
+param notificationQueuePrefix string
 
 @description('Durable Task hub name: letters and digits, starting with a letter, 3-45 characters.')
 @minLength(3)
@@ -154,11 +160,21 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     AZURE_CLIENT_ID: identityClientId
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
     Storage__TableServiceUri: tableEndpoint
+    // The queues the app sends to itself (notifications, billing's changes), by identity.
+    Storage__QueueServiceUri: queueEndpoint
     Storage__TablePrefix: tablePrefix
     Privacy__PseudonymKey: '@Microsoft.KeyVault(SecretUri=${pseudonymKeySecretUri})'
     BillingLogs__KeyVaultKeyId: billingLogKeyId
     Billing__Gateway: 'Stripe'
     Billing__Stripe__SecretKey: '@Microsoft.KeyVault(SecretUri=${stripeSecretKeySecretUri})'
+    // Communication Services: the default, Outbox, would write each message to the instance's disk.
+    Notifications__Sender: 'Acs'
+    // The queue triggers name their queues with it (%Notifications:QueuePrefix%); without it none loads.
+    Notifications__QueuePrefix: notificationQueuePrefix
+    // The timers' %Notifications:ReminderSchedule% and %Notifications:OutboxSweepSchedule%, likewise. The
+    // reminder schedule agrees with Notifications:ReminderInterval (15 min by default).
+    Notifications__ReminderSchedule: '0 */15 * * * *'
+    Notifications__OutboxSweepSchedule: '0 * * * * *'
     Notifications__Acs__Endpoint: communicationEndpoint
     Notifications__Acs__SenderAddress: emailSenderAddress
     Notifications__Acs__FromNumber: smsFromNumber

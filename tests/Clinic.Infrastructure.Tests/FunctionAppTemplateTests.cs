@@ -1,11 +1,13 @@
+using System.Reflection;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Clinic.Infrastructure.Tests.Support;
 
 namespace Clinic.Infrastructure.Tests;
 
 /// <summary>The function app: the settings the app reads in Azure, its runtime and its transport.</summary>
 [Collection(CompiledTemplateCollection.Name)]
-public sealed class FunctionAppTemplateTests(CompiledTemplate template)
+public sealed partial class FunctionAppTemplateTests(CompiledTemplate template)
 {
     private JsonObject AppSettings =>
         template.Single("Microsoft.Web/sites/config")["properties"]!.AsObject();
@@ -29,6 +31,8 @@ public sealed class FunctionAppTemplateTests(CompiledTemplate template)
     // StorageOptions: validated on start.
     [InlineData("Storage__TableServiceUri")]
     [InlineData("Storage__TablePrefix")]
+    // The notification queues: CreateQueueService throws without it, there being no connection string.
+    [InlineData("Storage__QueueServiceUri")]
     // PrivacyOptions: any environment but Development refuses to start without it.
     [InlineData("Privacy__PseudonymKey")]
     // BillingLogOptions: required outside Development.
@@ -36,6 +40,13 @@ public sealed class FunctionAppTemplateTests(CompiledTemplate template)
     // PaymentGatewayOptions: no default, on purpose.
     [InlineData("Billing__Gateway")]
     [InlineData("Billing__Stripe__SecretKey")]
+    // The notification queue triggers' %Notifications:QueuePrefix%: without it they do not load.
+    [InlineData("Notifications__QueuePrefix")]
+    // Outbox by default, which would write every message to the instance's disk.
+    [InlineData("Notifications__Sender")]
+    // The timers' %Notifications:ReminderSchedule% and %Notifications:OutboxSweepSchedule%.
+    [InlineData("Notifications__ReminderSchedule")]
+    [InlineData("Notifications__OutboxSweepSchedule")]
     // AcsSenderOptions.
     [InlineData("Notifications__Acs__Endpoint")]
     [InlineData("Notifications__Acs__SenderAddress")]
@@ -77,6 +88,35 @@ public sealed class FunctionAppTemplateTests(CompiledTemplate template)
 
         Assert.NotNull(value);
         Assert.StartsWith("[format('@Microsoft.KeyVault(SecretUri=", value, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Every app setting that a trigger names as <c>%Name%</c> in the app's <c>functions.metadata</c>, as the
+    /// Functions SDK writes it: the host does not load a trigger whose setting is missing.
+    /// </summary>
+    [Fact]
+    public void AppSettings_everySettingATriggerNames_isSet()
+    {
+        var settings = AppSettings;
+        var named = Placeholder().Matches(File.ReadAllText(FunctionsMetadataPath()))
+            .Select(match => match.Groups["name"].Value.Replace(":", "__", StringComparison.Ordinal))
+            .Distinct()
+            .ToList();
+
+        Assert.NotEmpty(named);
+        Assert.All(named, key => Assert.True(settings.ContainsKey(key), $"No app setting {key}."));
+    }
+
+    [Fact]
+    public void AppSettings_notifications_sentThroughCommunicationServicesOnTheAccountsQueues()
+    {
+        var settings = AppSettings;
+
+        Assert.Equal("Acs", (string?)settings["Notifications__Sender"]);
+        Assert.Equal("[parameters('queueEndpoint')]", (string?)settings["Storage__QueueServiceUri"]);
+        var endpoint = (string?)template.ModuleParameter("api", "queueEndpoint");
+        Assert.Contains("'storage'", endpoint, StringComparison.Ordinal);
+        Assert.EndsWith(".outputs.queueEndpoint.value]", endpoint, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -121,4 +161,16 @@ public sealed class FunctionAppTemplateTests(CompiledTemplate template)
     }
 
     private static string Keys(JsonObject settings) => string.Join(", ", settings.Select(pair => pair.Key));
+
+    private static string FunctionsMetadataPath()
+    {
+        var configuration = typeof(FunctionAppTemplateTests).Assembly
+            .GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+
+        return Repository.PathOf(
+            "functions", "Clinic.Functions", "bin", configuration, "net10.0", "functions.metadata");
+    }
+
+    [GeneratedRegex("%(?<name>[^%\"]+)%", RegexOptions.CultureInvariant)]
+    private static partial Regex Placeholder();
 }

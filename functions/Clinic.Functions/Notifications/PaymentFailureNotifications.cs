@@ -11,7 +11,8 @@ namespace Clinic.Functions.Notifications;
 /// Billing's failed payments, as notification events: the appointment's times come from scheduling, the
 /// invoice's version keys the delivery, so a second failed attempt tells the patient again and a retry does not.
 /// </summary>
-public sealed class PaymentFailureNotifications(IAppointmentSource appointments, INotificationQueue queue)
+public sealed class PaymentFailureNotifications(
+    IAppointmentSource appointments, INotificationQueue queue, NotificationQueues queues)
     : IPaymentFailureNotifier
 {
     public async Task NotifyAsync(Invoice invoice, CancellationToken cancellationToken)
@@ -25,6 +26,6 @@ public sealed class PaymentFailureNotifications(IAppointmentSource appointments,
         var notification = new NotificationEvent($"{invoice.Id}-v{invoice.Version}-payment-failed",
             NotificationKind.PaymentFailed, invoice.AppointmentId, invoice.DoctorId, invoice.PatientId,
             invoice.Version, appointment.StartUtc, appointment.EndUtc, null);
-        await queue.SendAsync(NotificationQueues.Events, notification, null, cancellationToken);
+        await queue.SendAsync(queues.Events, notification, null, cancellationToken);
     }
 }

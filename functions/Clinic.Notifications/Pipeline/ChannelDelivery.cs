@@ -25,6 +25,7 @@ public sealed class ChannelDelivery(
     IRecipientDirectory recipients,
     IAppointmentSource appointments,
     INotificationQueue queue,
+    NotificationQueues queues,
     NotificationRenderer renderer,
     AppointmentInvitation invitations,
     IEmailSender email,
@@ -120,7 +121,7 @@ public sealed class ChannelDelivery(
         ChannelWork work, TimeSpan leaseLeft, CancellationToken cancellationToken)
     {
         var wait = leaseLeft + LeaseMargin;
-        await queue.SendAsync(NotificationQueues.For(work.Channel), work, wait, cancellationToken);
+        await queue.SendAsync(queues.For(work.Channel), work, wait, cancellationToken);
         Log.DeliveryBusy(logger, work.Event.AppointmentId, work.Key.Name, wait);
     }
 
@@ -149,7 +150,7 @@ public sealed class ChannelDelivery(
             return false;
 
         var wait = (allowed - now).ToTimeSpan();
-        await queue.SendAsync(NotificationQueues.For(work.Channel), work, wait, cancellationToken);
+        await queue.SendAsync(queues.For(work.Channel), work, wait, cancellationToken);
         await FinishAsync(claimed, DeliveryState.Deferred, "quiet-hours", null, cancellationToken, undoAttempt: true);
         Log.SmsDeferred(logger, work.Event.AppointmentId, work.Key.Name, wait);
         return true;
@@ -200,7 +201,7 @@ public sealed class ChannelDelivery(
     private async Task AnswerAsync(
         ChannelWork work, StoredDelivery claimed, SendOutcome outcome, CancellationToken cancellationToken)
     {
-        var channelQueue = NotificationQueues.For(work.Channel);
+        var channelQueue = queues.For(work.Channel);
         switch (outcome)
         {
             case SendOutcome.Sent sent:
@@ -223,9 +224,12 @@ public sealed class ChannelDelivery(
 
             case SendOutcome.Transient transient:
                 // The last attempt failed: to the dead letters, where the poison handler alerts and keeps it.
+                // The lease goes first: the handler may run as soon as the message is on the poison queue,
+                // and it leaves a delivery that is still held as it is. Should the move fail, the exception
+                // leaves this message on its queue, shown again with the delivery free to take: never lost.
+                await FinishAsync(claimed, DeliveryState.Retrying, transient.Code, null, cancellationToken);
                 await queue.SendAsync(channelQueue + NotificationQueues.PoisonSuffix,
                     work with { Attempt = work.Attempt + 1 }, null, cancellationToken);
-                await FinishAsync(claimed, DeliveryState.Retrying, transient.Code, null, cancellationToken);
                 break;
 
             case SendOutcome.Permanent permanent:

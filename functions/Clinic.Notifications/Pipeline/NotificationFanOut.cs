@@ -14,6 +14,7 @@ public sealed class NotificationFanOut(
     IRecipientDirectory recipients,
     IDeliveryStore deliveries,
     INotificationQueue queue,
+    NotificationQueues queues,
     TimeProvider time,
     ILogger<NotificationFanOut> logger)
 {
@@ -49,7 +50,7 @@ public sealed class NotificationFanOut(
         }
 
         await queue.SendAsync(
-            NotificationQueues.For(channel), new ChannelWork(notification, channel, 0, now), null, token);
+            queues.For(channel), new ChannelWork(notification, channel, 0, now), null, token);
         Log.DeliveryQueued(logger, notification.AppointmentId, key.Name);
     }
 

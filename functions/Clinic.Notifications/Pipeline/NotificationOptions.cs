@@ -10,6 +10,13 @@ public sealed class NotificationOptions
     /// <summary><c>Outbox</c> (files, for development) or <c>Acs</c> (Azure Communication Services).</summary>
     public string Sender { get; set; } = OutboxSender;
 
+    /// <summary>
+    /// The first part of every notification queue's name (<see cref="NotificationQueues"/>). Hosts that share
+    /// a storage account but not their data (tables of another prefix) need one each, or each takes the
+    /// others' messages and drops them, finding no such appointment. Lower-case letters, digits and hyphens.
+    /// </summary>
+    public string QueuePrefix { get; set; } = "notify";
+
     /// <summary>The clinic's name as the sender of every message.</summary>
     public string ClinicName { get; set; } = "Clinic";
 

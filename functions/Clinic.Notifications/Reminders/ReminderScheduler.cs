@@ -16,6 +16,7 @@ namespace Clinic.Notifications.Reminders;
 public sealed class ReminderScheduler(
     IAppointmentSource appointments,
     INotificationQueue queue,
+    NotificationQueues queues,
     IOptions<NotificationOptions> options,
     TimeProvider time,
     ILogger<ReminderScheduler> logger)
@@ -33,7 +34,7 @@ public sealed class ReminderScheduler(
                 $"{appointment.AppointmentId}-v{appointment.Version}-reminder", NotificationKind.Reminder,
                 appointment.AppointmentId, appointment.DoctorId, appointment.PatientId, appointment.Version,
                 appointment.StartUtc, appointment.EndUtc, null);
-            await queue.SendAsync(NotificationQueues.Events, reminder, null, cancellationToken);
+            await queue.SendAsync(queues.Events, reminder, null, cancellationToken);
         }
 
         Log.RemindersQueued(logger, due.Count);

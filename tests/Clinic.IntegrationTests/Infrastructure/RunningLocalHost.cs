@@ -11,8 +11,8 @@ using Microsoft.Extensions.Logging.Testing;
 namespace Clinic.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real local host on a free loopback port, on the shared Azurite, with tables of its own (a unique
-/// prefix), reached over real HTTP.
+/// The real local host on a free loopback port, on the shared Azurite, with tables and notification queues of
+/// its own (unique prefixes), reached over real HTTP.
 /// </summary>
 public sealed class RunningLocalHost : IAsyncDisposable
 {
@@ -41,6 +41,9 @@ public sealed class RunningLocalHost : IAsyncDisposable
         {
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Storage:TablePrefix"] = "t" + Guid.NewGuid().ToString("N")[..10],
+
+            // Another host's leftovers would be taken here and dropped, finding no such appointment.
+            ["Notifications:QueuePrefix"] = "q" + Guid.NewGuid().ToString("N")[..10],
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             configuration[key] = value;

@@ -153,6 +153,6 @@ public sealed class DeadLetterTests(AzuriteFixture azurite)
     {
         var copy = await host.ConfirmationWorkAsync(appointmentId, patient, NotificationChannel.Email);
         await host.Host.Services.GetRequiredService<INotificationQueue>().SendAsync(
-            NotificationQueues.EmailPoison, copy, null, CancellationToken.None);
+            host.Queues.EmailPoison, copy, null, CancellationToken.None);
     }
 }

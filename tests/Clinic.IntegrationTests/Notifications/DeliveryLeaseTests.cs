@@ -80,7 +80,7 @@ public sealed class DeliveryLeaseTests : IAsyncLifetime
         Assert.Equal(DeliveryState.Sent, record.State);
         Assert.Equal(1, record.Attempts);
         var comesBack = Assert.Single(_queue.Sent);
-        Assert.Equal(NotificationQueues.Email, comesBack.Queue);
+        Assert.Equal(Services.GetRequiredService<NotificationQueues>().Email, comesBack.Queue);
         Assert.Equal(_work, comesBack.Message);
         Assert.Equal(SendLease + ChannelDelivery.LeaseMargin, comesBack.Delay);
     }
@@ -171,6 +171,7 @@ public sealed class DeliveryLeaseTests : IAsyncLifetime
         _appointment,
         _appointment,
         _queue,
+        Services.GetRequiredService<NotificationQueues>(),
         Services.GetRequiredService<NotificationRenderer>(),
         Services.GetRequiredService<AppointmentInvitation>(),
         email,

@@ -161,7 +161,7 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
 
         Assert.True(deferred, "The SMS was not held for the quiet hours.");
         Assert.Equal("deferred", stateWhileHeld);
-        var held = Assert.Single(host.QueuedAgain(appointmentId, NotificationQueues.Sms));
+        var held = Assert.Single(host.QueuedAgain(appointmentId, host.Queues.Sms));
         Assert.InRange(held.Delay!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20));
         Assert.True(arrived, "The held SMS was not sent once the quiet hours ended.");
         var sms = Assert.Single(host.TextMessages());
@@ -183,8 +183,8 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
         var queue = host.Host.Services.GetRequiredService<INotificationQueue>();
 
         await Task.WhenAll(
-            queue.SendAsync(NotificationQueues.Email, work, null, CancellationToken.None),
-            queue.SendAsync(NotificationQueues.Email, work, null, CancellationToken.None));
+            queue.SendAsync(host.Queues.Email, work, null, CancellationToken.None),
+            queue.SendAsync(host.Queues.Email, work, null, CancellationToken.None));
         await WaitUntilAsync(() => host.Logged("NotificationDuplicateDropped") == 2);
 
         Assert.Equal(1, provider.Calls);
@@ -211,7 +211,7 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
             appointment.GetProperty("startUtc").GetDateTimeOffset(),
             appointment.GetProperty("endUtc").GetDateTimeOffset(), null);
         await host.Host.Services.GetRequiredService<INotificationQueue>().SendAsync(
-            NotificationQueues.Events, reminder, null, CancellationToken.None);
+            host.Queues.Events, reminder, null, CancellationToken.None);
         await WaitUntilAsync(async () =>
             await host.DeliveryStateAsync(appointmentId, "email", "reminder") == "suppressed");
 
@@ -239,7 +239,7 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
         Assert.Equal(4, flaky.Calls);
         Assert.Equal(1, flaky.Delivered);
         Assert.Equal("sent", await host.DeliveryStateAsync(appointmentId, "email"));
-        var retries = host.QueuedAgain(appointmentId, NotificationQueues.Email);
+        var retries = host.QueuedAgain(appointmentId, host.Queues.Email);
         Assert.Equal(
             new[] { 100, 200, 300 }.Select(ms => (TimeSpan?)TimeSpan.FromMilliseconds(ms)),
             retries.Select(message => message.Delay));
@@ -265,10 +265,10 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
         await WaitUntilAsync(async () => await host.DeliveryStateAsync(refused, "email") == "failed");
         await Task.Delay(TimeSpan.FromSeconds(1.5));
 
-        var again = Assert.Single(host.QueuedAgain(throttled, NotificationQueues.Email));
+        var again = Assert.Single(host.QueuedAgain(throttled, host.Queues.Email));
         Assert.Equal(TimeSpan.FromMilliseconds(700), again.Delay);
         Assert.Equal(0, ((ChannelWork)again.Message).Attempt);
-        Assert.Empty(host.QueuedAgain(refused, NotificationQueues.Email));
+        Assert.Empty(host.QueuedAgain(refused, host.Queues.Email));
         Assert.Equal(1, scripted.Calls - callsBefore);
     }
 
@@ -288,7 +288,7 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
             appointmentId, NotificationHost.Doctor, "notify-stale", 1, DateTimeOffset.UtcNow.AddDays(1),
             DateTimeOffset.UtcNow.AddDays(1).AddMinutes(30), null);
 
-        await queue.SendAsync(NotificationQueues.Events, oldReminder, null, CancellationToken.None);
+        await queue.SendAsync(host.Queues.Events, oldReminder, null, CancellationToken.None);
         await WaitUntilAsync(async () =>
             await host.DeliveryStateAsync(appointmentId, "email", "reminder") == "suppressed");
 
@@ -302,7 +302,9 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
         await using var host = await NotificationHost.StartAsync(azurite.Azurite, services =>
             services.AddSingleton<IAppointmentChangePublisher>(provider =>
             {
-                failing.Inner = new AppointmentChangePublisher(provider.GetRequiredService<INotificationQueue>());
+                failing.Inner = new AppointmentChangePublisher(
+                    provider.GetRequiredService<INotificationQueue>(),
+                    provider.GetRequiredService<NotificationQueues>());
                 return failing;
             }));
         await host.SaveProfileAsync("notify-outbox", "en-US", NotificationHost.ZoneAtHour(12), false, "email");

@@ -35,6 +35,9 @@ internal sealed class NotificationHost : IAsyncDisposable
 
     public HttpClient Client => Host.Client;
 
+    /// <summary>This host's notification queues (a prefix of its own).</summary>
+    public NotificationQueues Queues => Host.Services.GetRequiredService<NotificationQueues>();
+
     public static async Task<NotificationHost> StartAsync(
         AzuriteProcess azurite,
         Action<IServiceCollection>? services = null,

@@ -8,8 +8,8 @@ using static Clinic.IntegrationTests.Infrastructure.ApiClient;
 namespace Clinic.IntegrationTests.Notifications;
 
 /// <summary>
-/// Two local hosts over the same tables and queues, as two instances of the Functions app would run: both
-/// poll the channel queues, and one provider, which holds each send at a gate, serves both.
+/// Two local hosts over the same tables and queues (shared prefixes), as two instances of the Functions app
+/// would run: both poll the channel queues, and one provider, which holds each send at a gate, serves both.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class TwoInstanceDeliveryTests(AzuriteFixture azurite)
@@ -21,6 +21,7 @@ public sealed class TwoInstanceDeliveryTests(AzuriteFixture azurite)
         var shared = new Dictionary<string, string?>
         {
             ["Storage:TablePrefix"] = "t" + Guid.NewGuid().ToString("N")[..10],
+            ["Notifications:QueuePrefix"] = "q" + Guid.NewGuid().ToString("N")[..10],
 
             // Long enough for the gate to open well within it; the copies come back once it has run out.
             ["Notifications:SendLease"] = "00:00:08",
@@ -36,8 +37,8 @@ public sealed class TwoInstanceDeliveryTests(AzuriteFixture azurite)
         var queue = second.Host.Services.GetRequiredService<INotificationQueue>();
 
         await Task.WhenAll(
-            queue.SendAsync(NotificationQueues.Email, copy, null, CancellationToken.None),
-            queue.SendAsync(NotificationQueues.Email, copy, null, CancellationToken.None));
+            queue.SendAsync(second.Queues.Email, copy, null, CancellationToken.None),
+            queue.SendAsync(second.Queues.Email, copy, null, CancellationToken.None));
         var copiesFoundItBusy = await Poll.UntilAsync(
             () => Logged("NotificationBusy") >= 2, TimeSpan.FromSeconds(5));
         provider.Open();

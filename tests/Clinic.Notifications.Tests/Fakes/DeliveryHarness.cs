@@ -12,7 +12,8 @@ namespace Clinic.Notifications.Tests.Fakes;
 
 /// <summary>
 /// The channel handler as the app builds it, on an in-memory delivery store, a queue that records what it is
-/// given, a scripted provider and a fake clock. The patient lives in Paris, where the clock reads 15:00.
+/// given, a scripted provider and a fake clock. The patient (<see cref="Patient"/> unless another is given)
+/// lives in Paris, where the clock reads 15:00.
 /// </summary>
 internal sealed class DeliveryHarness
 {
@@ -21,13 +22,15 @@ internal sealed class DeliveryHarness
         new DateTimeOffset(2027, 3, 30, 13, 0, 0, TimeSpan.Zero),
         new DateTimeOffset(2027, 3, 30, 13, 30, 0, TimeSpan.Zero), null);
 
-    public DeliveryHarness(ScriptedProvider provider, NotificationOptions? options = null)
+    public DeliveryHarness(
+        ScriptedProvider provider, NotificationOptions? options = null, Recipient? patient = null)
     {
         Provider = provider;
         Options = options ?? new NotificationOptions();
+        Queues = new NotificationQueues(Options.QueuePrefix);
         var renderer = new NotificationRenderer();
-        Delivery = new ChannelDelivery(Deliveries, new FixedRecipients(Patient),
-            new FixedAppointments(Appointment), Queue, renderer,
+        Delivery = new ChannelDelivery(Deliveries, new FixedRecipients(patient ?? Patient),
+            new FixedAppointments(Appointment), Queue, Queues, renderer,
             new AppointmentInvitation(renderer, Options.CalendarDomain, "appointments@clinic.example.test"),
             provider, provider, Microsoft.Extensions.Options.Options.Create(Options), Time, Logger);
     }
@@ -47,6 +50,8 @@ internal sealed class DeliveryHarness
 
     public RecordingQueue Queue { get; } = new();
 
+    public NotificationQueues Queues { get; }
+
     public ScriptedProvider Provider { get; }
 
     public FakeLogger<ChannelDelivery> Logger { get; } = new();
@@ -62,7 +67,7 @@ internal sealed class DeliveryHarness
     /// </summary>
     public async Task<IReadOnlyList<QueuedMessage>> DrainAsync(ChannelWork work)
     {
-        var channelQueue = NotificationQueues.For(work.Channel);
+        var channelQueue = Queues.For(work.Channel);
         var handled = 0;
         await Delivery.HandleAsync(work, CancellationToken.None);
         while (Queue.Sent.Count > handled && Queue.Sent[^1].Queue == channelQueue)

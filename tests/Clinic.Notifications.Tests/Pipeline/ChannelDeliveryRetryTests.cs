@@ -20,12 +20,12 @@ public sealed class ChannelDeliveryRetryTests
         var queued = await harness.DrainAsync(harness.FirstWork(NotificationChannel.Email));
 
         Assert.Equal(5, harness.Provider.Calls);
-        var retries = queued.Where(m => m.Queue == NotificationQueues.Email).ToList();
+        var retries = queued.Where(m => m.Queue == harness.Queues.Email).ToList();
         Assert.Equal(
             new[] { 10, 20, 40, 80 }.Select(s => (TimeSpan?)TimeSpan.FromSeconds(s)),
             retries.Select(m => m.Delay));
         Assert.Equal([1, 2, 3, 4], retries.Select(m => ((ChannelWork)m.Message).Attempt));
-        var poisoned = Assert.Single(queued, m => m.Queue == NotificationQueues.EmailPoison);
+        var poisoned = Assert.Single(queued, m => m.Queue == harness.Queues.EmailPoison);
         Assert.Null(poisoned.Delay);
         Assert.Equal(5, ((ChannelWork)poisoned.Message).Attempt);
         Assert.Same(poisoned, queued[^1]);
@@ -40,11 +40,11 @@ public sealed class ChannelDeliveryRetryTests
 
         var queued = await harness.DrainAsync(harness.FirstWork(NotificationChannel.Sms));
 
-        var delays = queued.Where(m => m.Queue == NotificationQueues.Sms)
+        var delays = queued.Where(m => m.Queue == harness.Queues.Sms)
             .Select(m => m.Delay!.Value.TotalSeconds);
         Assert.Equal([10, 20, 40, 80, 160, 320, 600, 600, 600], delays);
         Assert.Equal(10, harness.Provider.Calls);
-        Assert.Equal(NotificationQueues.SmsPoison, queued[^1].Queue);
+        Assert.Equal(harness.Queues.SmsPoison, queued[^1].Queue);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class ChannelDeliveryRetryTests
         await harness.Delivery.HandleAsync(work, CancellationToken.None);
 
         var again = Assert.Single(harness.Queue.Sent);
-        Assert.Equal(NotificationQueues.Sms, again.Queue);
+        Assert.Equal(harness.Queues.Sms, again.Queue);
         Assert.Equal(TimeSpan.FromSeconds(37), again.Delay);
         Assert.Equal(work, again.Message);
         var record = (await harness.Deliveries.FindAsync(work.Key, CancellationToken.None))!.Record;

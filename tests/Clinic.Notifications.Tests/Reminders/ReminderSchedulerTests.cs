@@ -97,7 +97,7 @@ public sealed class ReminderSchedulerTests
         await scheduler.QueueDueAsync(CancellationToken.None);
 
         var queued = Assert.Single(_queue.Sent);
-        Assert.Equal(NotificationQueues.Events, queued.Queue);
+        Assert.Equal("notify-events", queued.Queue);
         Assert.Null(queued.Delay);
         var reminder = Assert.IsType<NotificationEvent>(queued.Message);
         Assert.Equal(new NotificationEvent("appt-3-v4-reminder", NotificationKind.Reminder, "appt-3",
@@ -105,7 +105,8 @@ public sealed class ReminderSchedulerTests
     }
 
     private ReminderScheduler Scheduler(NotificationOptions options) => new(
-        _appointments, _queue, Options.Create(options), _time, new FakeLogger<ReminderScheduler>());
+        _appointments, _queue, new NotificationQueues(options.QueuePrefix), Options.Create(options), _time,
+        new FakeLogger<ReminderScheduler>());
 
     private void Book(string appointmentId, DateTimeOffset start) =>
         _appointments.Upcoming.Add(new UpcomingAppointment(appointmentId, "dr-claire-dubois",

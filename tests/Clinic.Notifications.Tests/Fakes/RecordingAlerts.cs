@@ -1,0 +1,24 @@
+using Clinic.Platform.Alerts;
+
+namespace Clinic.Notifications.Tests.Fakes;
+
+/// <summary>Keeps the name of every alert raised.</summary>
+internal sealed class RecordingAlerts : IAlertSink
+{
+    private readonly List<string> _raised = [];
+
+    public IReadOnlyList<string> Raised
+    {
+        get
+        {
+            lock (_raised)
+                return _raised.ToList();
+        }
+    }
+
+    public void Raise(AlertSeverity severity, string eventName, string summary, string? correlationId)
+    {
+        lock (_raised)
+            _raised.Add(eventName);
+    }
+}
