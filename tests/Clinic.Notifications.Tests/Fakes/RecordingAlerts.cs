@@ -21,4 +21,13 @@ internal sealed class RecordingAlerts : IAlertSink
         lock (_raised)
             _raised.Add(eventName);
     }
+
+    public void RaiseOnce(
+        AlertSeverity severity,
+        string eventName,
+        string summary,
+        string? correlationId,
+        string occurrence,
+        DateTimeOffset raisedAt) =>
+        Raise(severity, eventName, summary, correlationId);
 }
