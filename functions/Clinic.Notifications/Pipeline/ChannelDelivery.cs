@@ -59,8 +59,15 @@ public sealed class ChannelDelivery(
             return;
         }
 
+        // The patient may have withdrawn consent or removed the address since the fan-out: a choice, not a fault.
         var recipient = await recipients.FindAsync(notification.PatientId, cancellationToken);
-        var zoneId = recipient?.TimeZone ?? appointment!.DoctorTimeZone;
+        if (NotReachable(work.Channel, recipient) is { } reason)
+        {
+            await FinishAsync(claimed, DeliveryState.Suppressed, reason, null, cancellationToken);
+            return;
+        }
+
+        var zoneId = recipient!.TimeZone ?? appointment!.DoctorTimeZone;
         var quiet = work.Channel == NotificationChannel.Sms
             && await DeferForQuietHoursAsync(work, claimed, zoneId, cancellationToken);
         if (quiet)
@@ -157,36 +164,40 @@ public sealed class ChannelDelivery(
     }
 
     private NotificationContent Content(
-        NotificationEvent notification, Recipient? recipient, AppointmentSnapshot appointment, string zoneId) =>
-        new(notification.Kind, notification.AppointmentId, notification.Version, recipient?.DisplayName,
+        NotificationEvent notification, Recipient recipient, AppointmentSnapshot appointment, string zoneId) =>
+        new(notification.Kind, notification.AppointmentId, notification.Version, recipient.DisplayName,
             appointment.DoctorDisplayName, Instant.FromDateTimeOffset(notification.StartUtc),
             Instant.FromDateTimeOffset(notification.EndUtc),
             notification.PreviousStartUtc is { } previous ? Instant.FromDateTimeOffset(previous) : null,
-            zoneId, recipient?.Locale, Settings.ClinicName);
+            zoneId, recipient.Locale, Settings.ClinicName);
+
+    /// <summary>Why the channel may not be used for this recipient now (always so without one), or null.</summary>
+    private static string? NotReachable(NotificationChannel channel, Recipient? recipient) =>
+        channel == NotificationChannel.Sms
+            ? string.IsNullOrWhiteSpace(recipient?.Phone) || !recipient.SmsConsent || !recipient.WantsSms
+                ? "no-consent"
+                : null
+            : string.IsNullOrWhiteSpace(recipient?.Email) || !recipient.WantsEmail
+                ? "no-address"
+                : null;
 
     private async Task<SendOutcome> SendAsync(
-        ChannelWork work, NotificationContent content, Recipient? recipient, CancellationToken cancellationToken)
+        ChannelWork work, NotificationContent content, Recipient recipient, CancellationToken cancellationToken)
     {
         var key = work.Key.IdempotencyKey;
         if (work.Channel == NotificationChannel.Sms)
         {
-            if (string.IsNullOrWhiteSpace(recipient?.Phone) || !recipient.SmsConsent || !recipient.WantsSms)
-                return new SendOutcome.Permanent("no-consent");
-
             var text = renderer.RenderSms(content);
-            return await sms.SendAsync(new SmsMessage(recipient.Phone, text.Text, key, work.FirstQueuedAt),
+            return await sms.SendAsync(new SmsMessage(recipient.Phone!, text.Text, key, work.FirstQueuedAt),
                 cancellationToken);
         }
-
-        if (string.IsNullOrWhiteSpace(recipient?.Email) || !recipient.WantsEmail)
-            return new SendOutcome.Permanent("no-address");
 
         var rendered = renderer.RenderEmail(content);
         var attachments = content.Kind == NotificationKind.PaymentFailed
             ? []
-            : new[] { Invitation(content, recipient.Email) };
+            : new[] { Invitation(content, recipient.Email!) };
         return await email.SendAsync(
-            new EmailMessage(recipient.Email, rendered.Subject, rendered.Html, rendered.Text, attachments, key),
+            new EmailMessage(recipient.Email!, rendered.Subject, rendered.Html, rendered.Text, attachments, key),
             cancellationToken);
     }
 

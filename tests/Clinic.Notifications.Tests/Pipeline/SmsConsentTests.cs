@@ -36,7 +36,7 @@ public sealed class SmsConsentTests
     }
 
     [Fact]
-    public async Task ChannelDelivery_consentWithdrawnAfterTheFanOut_noSmsAndRecordedAsNoConsent()
+    public async Task ChannelDelivery_consentWithdrawnAfterTheFanOut_noSmsAndSuppressedAsNoConsent()
     {
         var provider = new ScriptedProvider(new SendOutcome.Sent("p-1"));
         var harness = new DeliveryHarness(provider, patient: Unconsented);
@@ -47,8 +47,8 @@ public sealed class SmsConsentTests
         Assert.Empty(harness.Provider.TextMessages);
         Assert.Empty(queued);
         var record = (await harness.Deliveries.FindAsync(work.Key, CancellationToken.None))!.Record;
+        Assert.Equal(DeliveryState.Suppressed, record.State);
         Assert.Equal("no-consent", record.Reason);
-        Assert.True(record.IsFinal, $"A delivery without consent is retried: {record.State}.");
     }
 
     private static DeliveryKey Key(NotificationChannel channel) => new(DeliveryHarness.Booked.AppointmentId,
