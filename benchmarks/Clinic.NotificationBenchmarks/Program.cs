@@ -18,7 +18,7 @@ using Microsoft.Extensions.DependencyInjection;
 // of its load, which the ratios would not show.
 // Usage: Clinic.NotificationBenchmarks <storage connection string> [measured bookings per variant]
 var connectionString = args.Length > 0 ? args[0] : "UseDevelopmentStorage=true";
-var measured = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
+var measured = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300;
 const int Clients = 8;
 const int Patients = 40;
 const int Warmup = 60;
