@@ -66,21 +66,4 @@ public sealed class DependencyResilienceTests
             .GetPipeline<int>(Dependencies.Storage);
         return (pipeline, alerts);
     }
-
-    private sealed class RecordingAlerts : IAlertSink
-    {
-        public List<string> Raised { get; } = [];
-
-        public void Raise(AlertSeverity severity, string eventName, string summary, string? correlationId) =>
-            Raised.Add(eventName);
-
-        public void RaiseOnce(
-            AlertSeverity severity,
-            string eventName,
-            string summary,
-            string? correlationId,
-            string occurrence,
-            DateTimeOffset raisedAt) =>
-            Raised.Add(eventName);
-    }
 }

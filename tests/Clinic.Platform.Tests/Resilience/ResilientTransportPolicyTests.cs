@@ -71,7 +71,7 @@ public sealed class ResilientTransportPolicyTests : IDisposable
         }).Build();
         var resilience = new ServiceCollection()
             .AddLogging()
-            .AddSingleton<IAlertSink, NoAlerts>()
+            .AddSingleton<IAlertSink, RecordingAlerts>()
             .AddDependencyResilience(Dependencies.Storage, configuration)
             .BuildServiceProvider()
             .GetRequiredService<ResiliencePipelineProvider<string>>()
@@ -98,21 +98,4 @@ public sealed class ResilientTransportPolicyTests : IDisposable
     }
 
     private sealed class PipelineOptions : ClientOptions;
-
-    private sealed class NoAlerts : IAlertSink
-    {
-        public void Raise(AlertSeverity severity, string eventName, string summary, string? correlationId)
-        {
-        }
-
-        public void RaiseOnce(
-            AlertSeverity severity,
-            string eventName,
-            string summary,
-            string? correlationId,
-            string occurrence,
-            DateTimeOffset raisedAt)
-        {
-        }
-    }
 }
