@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -28,15 +29,26 @@ internal sealed class ResilientPaymentGateway(
         Func<CancellationToken, Task<ChargeResult>> call, CancellationToken cancellationToken)
     {
         ChargeResult? result = null;
+        ExceptionDispatchInfo? undecided = null;
         try
         {
             await resilience.ExecuteAsync(
                 async token =>
                 {
-                    result = await AttemptAsync(call, token);
+                    // Still processing is an answer, only not an outcome yet: no failure for the breaker.
+                    try
+                    {
+                        result = await AttemptAsync(call, token);
+                    }
+                    catch (PaymentStillProcessingException exception)
+                    {
+                        undecided = ExceptionDispatchInfo.Capture(exception);
+                    }
+
                     return Answered;
                 },
                 cancellationToken);
+            undecided?.Throw();
             return result!;
         }
         catch (BrokenCircuitException exception)

@@ -97,7 +97,7 @@ public sealed class StripePaymentGateway : IPaymentGateway
         };
     }
 
-    /// <exception cref="TransientPaymentException">
+    /// <exception cref="PaymentStillProcessingException">
     /// Still processing: not a decline, since the charge may yet complete, so the durable retry policy asks
     /// again later.
     /// </exception>
@@ -106,7 +106,7 @@ public sealed class StripePaymentGateway : IPaymentGateway
         { Error: { } error } => ChargeResult.Decline(error),
         { Value.Status: "succeeded" } => ChargeResult.Approve(
             intent.Value.Id, intent.Value.LatestCharge?.PaymentMethodDetails?.Card?.Last4),
-        { Value.Status: Processing } => throw new TransientPaymentException(
+        { Value.Status: Processing } => throw new PaymentStillProcessingException(
             "Stripe is still processing the payment; its outcome is not known yet."),
         { Value.Status: "requires_action" } => ChargeResult.Decline(AuthenticationRequired),
         { Value.Status: "requires_payment_method" } => ChargeResult.Decline(

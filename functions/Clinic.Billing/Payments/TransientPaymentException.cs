@@ -5,7 +5,7 @@ namespace Clinic.Billing.Payments;
 /// returned, so that a durable retry policy retries the activity; retrying with the same idempotency key
 /// cannot charge twice. A decline is an answer, not this exception.
 /// </summary>
-public sealed class TransientPaymentException : Exception
+public class TransientPaymentException : Exception
 {
     public TransientPaymentException()
     {

@@ -38,6 +38,25 @@ public sealed class ResilientPaymentGatewayTests
     }
 
     [Fact]
+    public async Task Charge_stillProcessingAgainAndAgain_keepsTheCircuitClosedAndIsThrownAsItIs()
+    {
+        var processing = new ProcessingPaymentGateway();
+        await using var provider = Build(
+            new() { ["Resilience:PaymentGateway:MinimumThroughput"] = "3" },
+            services => services.AddKeyedSingleton<IPaymentGateway>(
+                BillingServiceCollectionExtensions.PaymentProviderKey, processing));
+        var gateway = provider.GetRequiredService<IPaymentGateway>();
+
+        for (var call = 0; call < 6; call++)
+        {
+            await Assert.ThrowsAsync<PaymentStillProcessingException>(
+                () => gateway.ChargeAsync(Charge(SimulatedPaymentGateway.ApproveToken, $"k-{call}"), default));
+        }
+
+        Assert.Equal(6, processing.Calls);
+    }
+
+    [Fact]
     public async Task Charge_transientFailure_reachesTheProviderOnceAndIsThrown()
     {
         await using var provider = Build([]);

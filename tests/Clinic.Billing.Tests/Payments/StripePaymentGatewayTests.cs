@@ -94,7 +94,7 @@ public sealed class StripePaymentGatewayTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Charge_stillProcessing_readsTheIntentAndThrowsTransientUntilItSucceeds()
+    public async Task Charge_stillProcessing_readsTheIntentAndThrowsStillProcessingUntilItSucceeds()
     {
         _stub.IntentStatuses.Enqueue("processing");
         _stub.IntentStatuses.Enqueue("processing");
@@ -102,7 +102,7 @@ public sealed class StripePaymentGatewayTests : IAsyncLifetime
 
         var first = Gateway.ChargeAsync(request, default);
 
-        await Assert.ThrowsAsync<TransientPaymentException>(() => first);
+        await Assert.ThrowsAsync<PaymentStillProcessingException>(() => first);
         // The retry's create is answered from Stripe's idempotency cache (processing), so only its read can
         // tell that the charge has completed meanwhile.
         var retried = await Gateway.ChargeAsync(request, default);
