@@ -53,9 +53,11 @@ internal static class GatewayCalls
         }
         catch (TaskFailedException failed)
         {
-            var code = GatewayRetryOptions.IsTransient(failed.FailureDetails)
-                ? WorkflowFailureCodes.GatewayUnavailable
-                : WorkflowFailureCodes.GatewayError;
+            var code = GatewayRetryOptions.IsStillProcessing(failed.FailureDetails)
+                ? WorkflowFailureCodes.OutcomeUnknown
+                : GatewayRetryOptions.IsTransient(failed.FailureDetails)
+                    ? WorkflowFailureCodes.GatewayUnavailable
+                    : WorkflowFailureCodes.GatewayError;
             Log.GatewayGaveUp(logger, activityName, invoiceId, code, failed.FailureDetails.ErrorType);
             return GatewayAnswer.Decline(code);
         }

@@ -27,6 +27,12 @@ public sealed record GatewayRetryOptions
     /// <summary>Waits on an open circuit before the workflow gives up.</summary>
     public int MaxCircuitWaits { get; init; } = 3;
 
+    /// <summary>How long a payment the provider is still processing waits before it asks again.</summary>
+    public TimeSpan OutcomePollInterval { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Polls of a payment still processing before it is left to staff (2 h by default).</summary>
+    public int MaxOutcomePolls { get; init; } = 12;
+
     /// <summary>Retries only <see cref="TransientPaymentException"/>: a bug or a refusal is not retried.</summary>
     public RetryPolicy ToTransientRetryPolicy() =>
         new(MaxAttempts, FirstRetryInterval, BackoffCoefficient, MaxRetryInterval)
@@ -41,5 +47,11 @@ public sealed record GatewayRetryOptions
     internal static bool IsTransient(TaskFailureDetails? failure) =>
         failure is not null
         && (failure.IsCausedBy<TransientPaymentException>()
-            || failure.ErrorType == typeof(TransientPaymentException).FullName);
+            || failure.ErrorType == typeof(TransientPaymentException).FullName
+            || IsStillProcessing(failure));
+
+    internal static bool IsStillProcessing(TaskFailureDetails? failure) =>
+        failure is not null
+        && (failure.IsCausedBy<PaymentStillProcessingException>()
+            || failure.ErrorType == typeof(PaymentStillProcessingException).FullName);
 }

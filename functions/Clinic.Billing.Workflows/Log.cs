@@ -48,4 +48,17 @@ internal static partial class Log
         "Payment of invoice {InvoiceId} was not started: {FailureCode}",
         EventName = "PaymentNotStarted")]
     public static partial void PaymentNotStarted(ILogger logger, string invoiceId, string failureCode);
+
+    [LoggerMessage(4037, LogLevel.Warning,
+        "Payment of invoice {InvoiceId} is still processing at the provider; asking again in {Wait} "
+        + "(poll {Poll} of {MaxPolls})",
+        EventName = "PaymentOutcomePending")]
+    public static partial void PaymentOutcomePending(
+        ILogger logger, string invoiceId, TimeSpan wait, int poll, int maxPolls);
+
+    [LoggerMessage(4038, LogLevel.Error,
+        "Payment of invoice {InvoiceId} has no outcome from the provider after {Polls} polls; "
+        + "the invoice stays pending for staff to reconcile",
+        EventName = "PaymentOutcomeUnknown")]
+    public static partial void PaymentOutcomeUnknown(ILogger logger, string invoiceId, int polls);
 }

@@ -2,6 +2,7 @@ using Clinic.Billing.Domain;
 using Clinic.Billing.Payments;
 using Clinic.Billing.Workflows.Contracts;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 
 namespace Clinic.Billing.Workflows;
 
@@ -55,9 +56,47 @@ public sealed class PaymentOrchestrator : TaskOrchestrator<PaymentWorkflowInput,
         var answer = await GatewayCalls.CallAsync(
             context, BillingWorkflowNames.ChargePayment, charge, input.InvoiceId, retry, logger);
 
-        return answer.Kind == GatewayAnswerKind.Approved
-            ? await RecordPaidAsync(context, input, answer, storage)
-            : await RecordFailedAsync(context, input, answer.DeclineCode ?? WorkflowFailureCodes.Declined, storage);
+        // A charge the provider is still processing may yet succeed: ask again later with the same key (which
+        // reads its current state) rather than tell the patient that no money was taken.
+        for (var poll = 1; IsUndecided(answer) && poll <= retry.MaxOutcomePolls; poll++)
+        {
+            Log.PaymentOutcomePending(
+                logger, input.InvoiceId, retry.OutcomePollInterval, poll, retry.MaxOutcomePolls);
+            await context.CreateTimer(
+                context.CurrentUtcDateTime.Add(retry.OutcomePollInterval), CancellationToken.None);
+            answer = await GatewayCalls.CallAsync(
+                context, BillingWorkflowNames.ChargePayment, charge, input.InvoiceId, retry, logger);
+        }
+
+        if (answer.Kind == GatewayAnswerKind.Approved)
+            return await RecordPaidAsync(context, input, answer, storage);
+        if (IsUndecided(answer))
+            return await LeaveToStaffAsync(context, input, retry, logger, storage);
+        var failureCode = answer.DeclineCode ?? WorkflowFailureCodes.Declined;
+        return await RecordFailedAsync(context, input, failureCode, storage);
+    }
+
+    private static bool IsUndecided(GatewayAnswer answer) =>
+        answer.DeclineCode == WorkflowFailureCodes.OutcomeUnknown;
+
+    /// <summary>
+    /// Still undecided after every poll: the invoice stays pending under this payment, so no other payment
+    /// can charge it again, and a critical alert asks staff to reconcile it with the provider.
+    /// </summary>
+    private static async Task<WorkflowOutcome> LeaveToStaffAsync(
+        TaskOrchestrationContext context,
+        PaymentWorkflowInput input,
+        GatewayRetryOptions retry,
+        ILogger logger,
+        TaskOptions storage)
+    {
+        Log.PaymentOutcomeUnknown(logger, input.InvoiceId, retry.MaxOutcomePolls);
+        await context.CallActivityAsync<bool>(BillingWorkflowNames.RaisePaymentAlert,
+            BillingAlertInput.Now(
+                context, "PaymentOutcomeUnknown", input.InvoiceId, WorkflowFailureCodes.OutcomeUnknown),
+            storage);
+        return Outcome(
+            input, WorkflowOutcomeStatus.PaymentOutcomeUnknown, WorkflowFailureCodes.OutcomeUnknown);
     }
 
     /// <summary>

@@ -117,6 +117,47 @@ public sealed class PaymentOrchestratorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pay_providerStillProcessingThroughEveryRetry_pollsLaterAndPaysOnce()
+    {
+        var invoice = await _host.IssueInvoiceAsync("appt-processing");
+        _host.Gateway.StillProcessingCharges = WorkflowHost.FastRetry.MaxAttempts + 1;
+
+        var (_, outcome) = await _host.PayAsync(
+            WorkflowHost.Payment(invoice, SimulatedPaymentGateway.ApproveToken, "key-1"));
+
+        Assert.Equal(WorkflowOutcomeStatus.Paid, outcome.Status);
+        Assert.Equal(InvoiceStatus.Paid, (await _host.ReadInvoiceAsync(invoice.Id)).Status);
+        Assert.Equal(WorkflowHost.FastRetry.MaxAttempts + 2, _host.Gateway.ChargeCalls);
+        Assert.Equal(1, _host.Gateway.Captures);
+        Assert.Empty(_host.Alerts.Raised);
+        Assert.Empty(_host.Patients.Notified);
+        Assert.Single(_host.Logs.GetSnapshot(), record => record.Id.Name == "PaymentOutcomePending");
+    }
+
+    [Fact]
+    public async Task Pay_providerNeverDecides_invoiceStaysPendingAndStaffAlertedNotThePatient()
+    {
+        var invoice = await _host.IssueInvoiceAsync("appt-processing-forever");
+        _host.Gateway.StillProcessingCharges = int.MaxValue;
+
+        var (instanceId, outcome) = await _host.PayAsync(
+            WorkflowHost.Payment(invoice, SimulatedPaymentGateway.ApproveToken, "key-1"));
+
+        Assert.Equal(
+            new WorkflowOutcome(
+                invoice.Id, WorkflowOutcomeStatus.PaymentOutcomeUnknown, WorkflowFailureCodes.OutcomeUnknown),
+            outcome);
+        Assert.Equal(InvoiceStatus.PaymentPending, (await _host.ReadInvoiceAsync(invoice.Id)).Status);
+        var retry = WorkflowHost.FastRetry;
+        Assert.Equal(retry.MaxAttempts * (retry.MaxOutcomePolls + 1), _host.Gateway.ChargeCalls);
+        var alert = Assert.Single(_host.Alerts.Raised);
+        Assert.Equal((AlertSeverity.Critical, "PaymentOutcomeUnknown", instanceId),
+            (alert.Severity, alert.EventName, alert.CorrelationId));
+        Assert.Empty(_host.Patients.Notified);
+        Assert.DoesNotContain(_host.Logs.GetSnapshot(), record => record.Id.Name == "PaymentFailed");
+    }
+
+    [Fact]
     public async Task Pay_sameKeySubmittedTwice_oneOrchestrationAndOneCharge()
     {
         var invoice = await _host.IssueInvoiceAsync("appt-double");

@@ -16,6 +16,12 @@ public enum WorkflowOutcomeStatus
     /// <summary>A payment stayed in flight for longer than settlement waits; an alert asks staff to settle.</summary>
     SettlementTimedOut,
 
+    /// <summary>
+    /// The provider never decided the charge while the payment polled it: the invoice stays pending, and a
+    /// critical alert asks staff to reconcile it with the provider.
+    /// </summary>
+    PaymentOutcomeUnknown,
+
     /// <summary>The invoice could not take this step (not found, or in a state that forbids it).</summary>
     Refused,
 }

@@ -37,6 +37,8 @@ internal sealed class WorkflowHost : IAsyncDisposable
         MaxRetryInterval = TimeSpan.FromMilliseconds(80),
         CircuitOpenWait = TimeSpan.FromMilliseconds(20),
         MaxCircuitWaits = 3,
+        OutcomePollInterval = TimeSpan.FromMilliseconds(20),
+        MaxOutcomePolls = 2,
     };
 
     private static readonly TimeSpan CompletionTimeout = TimeSpan.FromSeconds(30);
