@@ -49,8 +49,8 @@ public sealed class ResilientPaymentGatewayTests
 
         for (var call = 0; call < 6; call++)
         {
-            await Assert.ThrowsAsync<PaymentStillProcessingException>(
-                () => gateway.ChargeAsync(Charge(SimulatedPaymentGateway.ApproveToken, $"k-{call}"), default));
+            var charge = Charge(SimulatedPaymentGateway.ApproveToken, $"k-{call}");
+            await Assert.ThrowsAsync<PaymentStillProcessingException>(() => gateway.ChargeAsync(charge, default));
         }
 
         Assert.Equal(6, processing.Calls);
