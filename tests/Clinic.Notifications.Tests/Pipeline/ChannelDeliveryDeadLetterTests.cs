@@ -4,6 +4,7 @@ using Clinic.Notifications.Pipeline;
 using Clinic.Notifications.Senders;
 using Clinic.Notifications.Tests.Fakes;
 using Clinic.Platform.Json;
+using Clinic.Platform.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Clinic.Notifications.Tests.Pipeline;

@@ -1,6 +1,7 @@
 using Azure;
 using Clinic.Platform.Alerts;
 using Clinic.Platform.Resilience;
+using Clinic.Platform.Tests.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

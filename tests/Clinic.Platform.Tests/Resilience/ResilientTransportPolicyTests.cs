@@ -1,9 +1,10 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Clinic.Platform.Alerts;
 using Clinic.Platform.Resilience;
+using Clinic.Platform.Tests.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Polly.Registry;

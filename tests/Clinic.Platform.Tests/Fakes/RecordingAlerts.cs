@@ -1,8 +1,10 @@
 using Clinic.Platform.Alerts;
 
-namespace Clinic.Notifications.Tests.Fakes;
+namespace Clinic.Platform.Tests.Fakes;
 
-/// <summary>Keeps the name of every alert raised.</summary>
+/// <summary>
+/// Keeps the event name of every alert raised, once-only alerts included. Linked into other test projects.
+/// </summary>
 internal sealed class RecordingAlerts : IAlertSink
 {
     private readonly List<string> _raised = [];
